@@ -1,0 +1,15 @@
+export { createCleanupRegistry } from './cleanup-registry';
+export { isExiting, onExit } from './exit-hooks';
+export type { CanonicalKind, Watcher } from './target-watchers';
+export {
+  getCanonical,
+  liveReferents,
+  setCanonical,
+  targetCollected,
+  watchTargetStrongly,
+  watchTargetWeakly,
+} from './target-watchers';
+export type { Unraisable, UnraisableHook } from './unraisable';
+export { callReportingErrors, reportUnraisable, setUnraisableHook } from './unraisable';
+export type { WeakKey } from './weakable';
+export { assertFunction, assertWeakable, canBeHeldWeakly, describeType } from './weakable';

@@ -1,0 +1,65 @@
+/** What the unraisable hook receives: Python's `sys.unraisablehook` argument. */
+export interface Unraisable {
+  /** What was thrown. */
+  error: unknown;
+  /** Where it came from, e.g. `'ref callback'`, `'finalizer at exit'`. */
+  origin: string;
+  /** The ref, proxy or finalizer whose callback threw, when there is one. */
+  object?: unknown;
+}
+
+export type UnraisableHook = (unraisable: Unraisable) => void;
+
+const printToStderr: UnraisableHook = ({ error, origin, object }) => {
+  const what = object === undefined ? origin : `${origin} ${safeString(object)}`;
+  console.error(`Exception ignored in: ${what}\n`, error);
+};
+
+let currentHook: UnraisableHook = printToStderr;
+
+/**
+ * Sets the function that receives errors thrown by callbacks that nobody called directly
+ * (ref callbacks, proxy callbacks, finalizers run by collection or at exit). Returns the
+ * previous hook; with no argument, restores the default, which prints to stderr.
+ */
+export function setUnraisableHook(hook?: UnraisableHook): UnraisableHook {
+  if (hook !== undefined && typeof hook !== 'function') {
+    throw new TypeError(`unraisable hook must be a function, not '${typeof hook}'`);
+  }
+  const previous = currentHook;
+  currentHook = hook ?? printToStderr;
+  return previous;
+}
+
+/** Hands `error` to the hook; a hook that throws is reported by the default printer instead. */
+export function reportUnraisable(error: unknown, origin: string, object?: unknown): void {
+  const unraisable: Unraisable = object === undefined ? { error, origin } : { error, origin, object };
+  try {
+    currentHook(unraisable);
+  } catch (hookError) {
+    printToStderr({ error: hookError, origin: 'unraisable hook' });
+    printToStderr(unraisable);
+  }
+}
+
+/** Calls `fn(...args)`; an exception goes to the unraisable hook instead of the caller. */
+export function callReportingErrors<A extends unknown[]>(
+  fn: (...args: A) => unknown,
+  origin: string,
+  object: unknown,
+  ...args: A
+): void {
+  try {
+    fn(...args);
+  } catch (error) {
+    reportUnraisable(error, origin, object);
+  }
+}
+
+function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}

@@ -1,0 +1,15 @@
+import { getCanonical, setCanonical, type WeakKey } from '@w/core';
+import { Ref, type RefCallback } from './ref';
+
+/**
+ * A weak reference to `target` (Python's `weakref.ref(target, callback)`). Without a
+ * callback the same `Ref` comes back for the same live target, as in Python.
+ */
+export function ref<T extends WeakKey>(target: T, callback?: RefCallback<Ref<T>>): Ref<T> {
+  if (callback !== undefined) return new Ref(target, callback);
+  const existing = getCanonical<Ref<T>>(target, 'ref');
+  if (existing !== undefined) return existing;
+  const created = new Ref(target);
+  setCanonical(target, 'ref', created);
+  return created;
+}

@@ -1,0 +1,57 @@
+import {
+  assertFunction,
+  assertWeakable,
+  callReportingErrors,
+  targetCollected,
+  type WeakKey,
+  type Watcher,
+  watchTargetWeakly,
+} from '@w/core';
+
+/** A ref callback: called once, with the ref, after the referent is collected. */
+export type RefCallback<R> = (ref: R) => void;
+
+/**
+ * A weak reference (Python's `weakref.ref`): a native `WeakRef` that can carry a callback,
+ * compares like Python's `==` with `equals`, and is listed by `getWeakRefs(target)`.
+ */
+export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watcher {
+  #callback: RefCallback<any> | undefined;
+
+  constructor(target: T, callback?: RefCallback<Ref<T>>) {
+    super(checkedTarget(target, callback));
+    this.#callback = callback;
+    watchTargetWeakly(target, this);
+  }
+
+  /** The callback (Python's `__callback__`); `undefined` once it has run, or if none. */
+  get callback(): RefCallback<this> | undefined {
+    return this.#callback;
+  }
+
+  /**
+   * Python's `==`: two live refs are equal when they refer to the same object; once either
+   * referent is gone, a ref equals only itself.
+   */
+  equals(other: unknown): boolean {
+    if (this === other) return true;
+    if (!(other instanceof Ref)) return false;
+    const referent = this.deref();
+    return referent !== undefined && referent === other.deref();
+  }
+
+  /** @internal Called by @w/core after the referent is collected. */
+  [targetCollected](): void {
+    const callback = this.#callback;
+    if (callback === undefined) return;
+    this.#callback = undefined;
+    callReportingErrors(callback, 'ref callback', this, this);
+  }
+}
+
+// Runs before `super()`, so a bad argument throws before anything is created or registered.
+function checkedTarget<T>(target: T, callback: unknown): T {
+  assertWeakable(target);
+  if (callback !== undefined) assertFunction(callback, 'callback');
+  return target;
+}

@@ -1,0 +1,51 @@
+import { assertFunction, describeType, watchTargetWeakly } from '@w/core';
+import { Ref, type RefCallback } from './ref';
+
+type AnyFunction = (...args: any[]) => any;
+
+/**
+ * A weak reference to a method of an object (Python's `weakref.WeakMethod`). JavaScript
+ * functions do not know their object, so both are given: `new WeakMethod(obj, obj.method)`
+ * or `new WeakMethod(obj, 'method')`. `deref()` gives the function bound to the object, or
+ * `undefined` once either is gone; the callback runs once, when the first of them dies.
+ */
+export class WeakMethod<F extends AnyFunction = AnyFunction> extends Ref<F> {
+  readonly #method: WeakRef<F>;
+
+  constructor(obj: object, method: F | PropertyKey, callback?: RefCallback<WeakMethod<F>>) {
+    const fn = methodOf<F>(obj, method);
+    // The Ref part refers to the object; the function is watched beside it.
+    super(obj as F, callback as RefCallback<Ref<F>> | undefined);
+    this.#method = new WeakRef(fn);
+    watchTargetWeakly(fn, this);
+  }
+
+  /** The method bound to its object, or `undefined` once either was collected. */
+  override deref(): F | undefined {
+    const obj = super.deref();
+    const fn = this.#method.deref();
+    return obj === undefined || fn === undefined ? undefined : (fn.bind(obj) as F);
+  }
+
+  /** Equal when both are alive with the same object and function; else only to itself. */
+  override equals(other: unknown): boolean {
+    if (this === other) return true;
+    if (!(other instanceof WeakMethod)) return false;
+    const fn = this.#method.deref();
+    return fn !== undefined && fn === other.#method.deref() && super.equals(other);
+  }
+}
+
+function methodOf<F>(obj: unknown, method: unknown): F {
+  if (typeof obj !== 'object' && typeof obj !== 'function') {
+    throw new TypeError(`WeakMethod needs an object, not '${describeType(obj)}'`);
+  }
+  if (obj === null) throw new TypeError(`WeakMethod needs an object, not 'null'`);
+  if (typeof method === 'function') return method as F;
+  if (typeof method !== 'string' && typeof method !== 'symbol' && typeof method !== 'number') {
+    throw new TypeError(`method must be a function or a property name, not '${describeType(method)}'`);
+  }
+  const fn = (obj as Record<PropertyKey, unknown>)[method];
+  assertFunction(fn, `property ${String(method)}`);
+  return fn as F;
+}
