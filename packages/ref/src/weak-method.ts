@@ -32,7 +32,13 @@ export class WeakMethod<F extends AnyFunction = AnyFunction> extends Ref<F> {
     if (this === other) return true;
     if (!(other instanceof WeakMethod)) return false;
     const fn = this.#method.deref();
-    return fn !== undefined && fn === other.#method.deref() && super.equals(other);
+    const obj = super.deref();
+    return (
+      fn !== undefined &&
+      obj !== undefined &&
+      fn === other.#method.deref() &&
+      obj === WeakRef.prototype.deref.call(other)
+    );
   }
 }
 

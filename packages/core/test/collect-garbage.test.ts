@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createCleanupRegistry } from '../src';
+import { collectGarbage } from '../src/testing';
+
+const registries = Array.from({ length: 6 }, () => {
+  const cleaned: string[] = [];
+  const registry = createCleanupRegistry<string>((held) => cleaned.push(held), 'test');
+  return { cleaned, registry };
+});
+
+function registerDyingObjects(): void {
+  for (const [i, { registry }] of registries.entries()) registry.register({}, `r${i}`);
+}
+
+describe('collectGarbage', () => {
+  it('waits until every registry has run its cleanup, not just the first', async () => {
+    registerDyingObjects();
+    await collectGarbage();
+    expect(registries.map(({ cleaned }) => cleaned)).toEqual(
+      registries.map((_, i) => [`r${i}`]),
+    );
+  });
+
+  it('keeps going while cleanup frees more objects', async () => {
+    const cleaned: string[] = [];
+    const outer = createCleanupRegistry<string>((held) => cleaned.push(held), 'test');
+    const inner = createCleanupRegistry<string>((held) => cleaned.push(held), 'test');
+    const holder = { inner: {} as object | undefined };
+    // The inner object dies only when the outer cleanup lets go of it.
+    (function register() {
+      inner.register(holder.inner!, 'inner');
+      outer.register({}, 'outer');
+    })();
+    const releaseOnOuter = createCleanupRegistry<null>(() => {
+      holder.inner = undefined;
+    }, 'test');
+    (() => releaseOnOuter.register({}, null))();
+    await collectGarbage();
+    expect(cleaned.sort()).toEqual(['inner', 'outer']);
+  });
+
+  it('keeps live objects alive', async () => {
+    const cleaned: string[] = [];
+    const registry = createCleanupRegistry<string>((held) => cleaned.push(held), 'test');
+    const live = {};
+    registry.register(live, 'live');
+    await collectGarbage();
+    expect(cleaned).toEqual([]);
+    expect(live).toBeDefined();
+  });
+
+  it('turns gc on at run time when node was started without --expose-gc', () => {
+    const testing = fileURLToPath(new URL('../dist/testing.js', import.meta.url));
+    const script = `
+      import { collectGarbage } from ${JSON.stringify(testing)};
+      let cleaned = false;
+      const r = new FinalizationRegistry(() => { cleaned = true; });
+      (() => r.register({}, 0))();
+      await collectGarbage();
+      console.log(typeof globalThis.gc, cleaned);`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      env: { ...process.env, NODE_OPTIONS: '' },
+      encoding: 'utf8',
+    });
+    expect(out.trim()).toBe('undefined true');
+  });
+});

@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { callReportingErrors, reportUnraisable, setUnraisableHook, type Unraisable } from '../src';
+
+afterEach(() => {
+  setUnraisableHook();
+  vi.restoreAllMocks();
+});
+
+describe('setUnraisableHook', () => {
+  it('returns the previous hook and restores the default with no argument', () => {
+    const seen: Unraisable[] = [];
+    const hook = (u: Unraisable) => seen.push(u);
+    const original = setUnraisableHook(hook);
+    expect(setUnraisableHook()).toBe(hook);
+    expect(setUnraisableHook(hook)).toBe(original);
+  });
+
+  it('gives the hook the error, its origin and object', () => {
+    const seen: Unraisable[] = [];
+    setUnraisableHook((u) => seen.push(u));
+    const error = new Error('boom');
+    const owner = { name: 'owner' };
+    reportUnraisable(error, 'ref callback', owner);
+    expect(seen).toEqual([{ error, origin: 'ref callback', object: owner }]);
+  });
+
+  it('rejects a hook that is not a function, keeping the current one', () => {
+    const seen: Unraisable[] = [];
+    setUnraisableHook((u) => seen.push(u));
+    expect(() => setUnraisableHook(42 as never)).toThrow(
+      new TypeError(`unraisable hook must be a function, not 'number'`),
+    );
+    reportUnraisable(new Error('x'), 'test');
+    expect(seen).toHaveLength(1);
+  });
+});
+
+describe('the default hook', () => {
+  it('prints "Exception ignored in" with the origin and the error to stderr', () => {
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const error = new Error('boom');
+    reportUnraisable(error, 'finalizer', { toString: () => 'Finalizer#1' });
+    expect(printed).toHaveBeenCalledWith('Exception ignored in: finalizer Finalizer#1\n', error);
+  });
+
+  it('reports both errors when a hook itself throws', () => {
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
+    setUnraisableHook(() => {
+      throw new Error('hook broke');
+    });
+    reportUnraisable(new Error('original'), 'ref callback');
+    const messages = printed.mock.calls.map((call) => String(call[1]));
+    expect(messages).toEqual(['Error: hook broke', 'Error: original']);
+  });
+});
+
+describe('callReportingErrors', () => {
+  it('calls the function with its arguments and swallows its error into the hook', () => {
+    const seen: Unraisable[] = [];
+    setUnraisableHook((u) => seen.push(u));
+    const calls: number[] = [];
+    callReportingErrors((n: number) => calls.push(n), 'test', undefined, 7);
+    callReportingErrors(
+      () => {
+        throw new Error('inside');
+      },
+      'test',
+      'me',
+    );
+    expect(calls).toEqual([7]);
+    expect(seen.map((u) => [String(u.error), u.object])).toEqual([['Error: inside', 'me']]);
+  });
+});
