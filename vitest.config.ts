@@ -7,7 +7,11 @@ export default defineConfig({
     pool: 'forks',
     execArgv: ['--expose-gc'],
     include: ['packages/*/test/**/*.test.ts'],
-    typecheck: { enabled: true, include: ['packages/*/test/**/*.test-d.ts'] },
+    typecheck: {
+      enabled: true,
+      include: ['packages/*/test/**/*.test-d.ts'],
+      tsconfig: './tsconfig.typetests.json',
+    },
     testTimeout: 60_000,
   },
 });

@@ -1,9 +1,15 @@
+import { scenarios as finalize } from './finalize';
+import { scenarios as proxy } from './proxy';
+import { scenarios as ref } from './ref';
 import type { Scenario } from './scenario';
+import { scenarios as weakKeyMap } from './weak-key-map';
+import { scenarios as weakSet } from './weak-set';
+import { scenarios as weakValueMap } from './weak-value-map';
 
-// Each package's scenarios, in tutorial order.
-const scenarios: Scenario[] = [];
+// The tutorial's order: references first, then finalizers, containers and proxies.
+const all: Scenario[] = [...ref, ...finalize, ...weakValueMap, ...weakKeyMap, ...weakSet, ...proxy];
 
-for (const scenario of scenarios) {
+for (const scenario of all) {
   console.log(`\n=== ${scenario.title} ===`);
   await scenario.run();
 }

@@ -36,8 +36,8 @@ describe('WeakMethod', () => {
     const g = new Greeter('stays');
     const calls: WeakMethod[] = [];
     const wm = (() => {
-      const shout = function (this: Greeter) {
-        return this.name.toUpperCase();
+      const shout = function (this: unknown) {
+        return (this as Greeter).name.toUpperCase();
       };
       const w = new WeakMethod(g, shout, (each) => calls.push(each));
       expect(w.deref()?.()).toBe('STAYS');
