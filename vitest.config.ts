@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 // Every package's tests run in forked processes with a real, forcible GC.
 export default defineConfig({
+  // Tests import each package's src/ through the `source` export condition: no build needed.
   resolve: { conditions: ['source'] },
+  ssr: { resolve: { conditions: ['source'] } },
   test: {
     pool: 'forks',
     execArgv: ['--expose-gc'],

@@ -28,7 +28,8 @@ class TargetRecord {
 
   add(entry: Entry): void {
     if (this.entries.size >= this.sweepAt) {
-      for (const e of this.entries) if (isWeak(e) && e.deref() === undefined) this.entries.delete(e);
+      for (const e of this.entries)
+        if (isWeak(e) && e.deref() === undefined) this.entries.delete(e);
       this.sweepAt = Math.max(16, this.entries.size * 2);
     }
     this.entries.add(entry);
@@ -90,7 +91,10 @@ export function watchTargetStrongly(target: WeakKey, watcher: Watcher): () => vo
 }
 
 /** The live, reused callback-less referent of `kind` for `target`, if any. */
-export function getCanonical<R extends object>(target: WeakKey, kind: CanonicalKind): R | undefined {
+export function getCanonical<R extends object>(
+  target: WeakKey,
+  kind: CanonicalKind,
+): R | undefined {
   return records.get(target)?.[kind]?.deref() as R | undefined;
 }
 

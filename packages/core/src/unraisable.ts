@@ -33,7 +33,8 @@ export function setUnraisableHook(hook?: UnraisableHook): UnraisableHook {
 
 /** Hands `error` to the hook; a hook that throws is reported by the default printer instead. */
 export function reportUnraisable(error: unknown, origin: string, object?: unknown): void {
-  const unraisable: Unraisable = object === undefined ? { error, origin } : { error, origin, object };
+  const unraisable: Unraisable =
+    object === undefined ? { error, origin } : { error, origin, object };
   try {
     currentHook(unraisable);
   } catch (hookError) {

@@ -18,9 +18,7 @@ describe('collectGarbage', () => {
   it('waits until every registry has run its cleanup, not just the first', async () => {
     registerDyingObjects();
     await collectGarbage();
-    expect(registries.map(({ cleaned }) => cleaned)).toEqual(
-      registries.map((_, i) => [`r${i}`]),
-    );
+    expect(registries.map(({ cleaned }) => cleaned)).toEqual(registries.map((_, i) => [`r${i}`]));
   });
 
   it('keeps going while cleanup frees more objects', async () => {

@@ -30,7 +30,9 @@ function buildTree(): TreeNode {
 function makeRefWithCallback(): Ref<object> {
   const target = { name: 'spam' };
   const r = ref(target, (dead) => console.log(`  callback(${dead === r ? 'the same ref' : '?'})`));
-  console.log(`  r.deref(): ${JSON.stringify(r.deref())}, weak refs to it: ${getWeakRefCount(target)}`);
+  console.log(
+    `  r.deref(): ${JSON.stringify(r.deref())}, weak refs to it: ${getWeakRefCount(target)}`,
+  );
   return r;
 }
 

@@ -3,8 +3,8 @@ import {
   assertWeakable,
   callReportingErrors,
   targetCollected,
-  type WeakKey,
   type Watcher,
+  type WeakKey,
   watchTargetWeakly,
 } from '@w/core';
 

@@ -49,7 +49,9 @@ function methodOf<F>(obj: unknown, method: unknown): F {
   if (obj === null) throw new TypeError(`WeakMethod needs an object, not 'null'`);
   if (typeof method === 'function') return method as F;
   if (typeof method !== 'string' && typeof method !== 'symbol' && typeof method !== 'number') {
-    throw new TypeError(`method must be a function or a property name, not '${describeType(method)}'`);
+    throw new TypeError(
+      `method must be a function or a property name, not '${describeType(method)}'`,
+    );
   }
   const fn = (obj as Record<PropertyKey, unknown>)[method];
   assertFunction(fn, `property ${String(method)}`);

@@ -6,7 +6,9 @@ describe('types', () => {
     expectTypeOf(ref({ a: 1 }).deref()).toEqualTypeOf<{ a: number } | undefined>();
     expectTypeOf(new KeyedRef({}, undefined, 'k').key).toEqualTypeOf<string>();
     const obj = { f: (n: number) => n };
-    expectTypeOf(new WeakMethod(obj, obj.f).deref()).toEqualTypeOf<((n: number) => number) | undefined>();
+    expectTypeOf(new WeakMethod(obj, obj.f).deref()).toEqualTypeOf<
+      ((n: number) => number) | undefined
+    >();
     expectTypeOf(new WeakMethod(obj, obj.f)).toMatchTypeOf<WeakRef<(n: number) => number>>();
   });
 

@@ -8,6 +8,8 @@ import * as weakValueMap from '@w/weak-value-map';
 import { describe, expect, it } from 'vitest';
 import * as weakref from '../src';
 
+const everyName: Record<string, unknown> = weakref;
+
 describe('@w/weakref', () => {
   it.each([
     ['@w/finalize', finalize],
@@ -19,7 +21,7 @@ describe('@w/weakref', () => {
   ])('re-exports every name of %s as the same object', (_, module) => {
     expect(Object.keys(module).length).toBeGreaterThan(0);
     for (const [name, value] of Object.entries(module)) {
-      expect(weakref[name as keyof typeof weakref], name).toBe(value);
+      expect(everyName[name], name).toBe(value);
     }
   });
 

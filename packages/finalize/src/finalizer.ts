@@ -1,0 +1,243 @@
+import {
+  assertFunction,
+  assertWeakable,
+  callReportingErrors,
+  describeType,
+  targetCollected,
+  type Watcher,
+  type WeakKey,
+  watchTargetStrongly,
+} from '@w/core';
+import { addToExitQueue, removeFromExitQueue } from './exit-queue';
+
+/** What `peek()` and `detach()` return: the object, the function and its arguments. */
+export type FinalizerInfo<T extends WeakKey, A extends unknown[], R> = [
+  obj: T,
+  func: (...args: A) => R,
+  args: A,
+];
+
+/**
+ * Everything a finalizer knows. Kept apart from the callable so that what `@w/core` holds
+ * (this watcher) is internal, and so the callable's closure never sees `obj`.
+ */
+export class FinalizerState implements Watcher {
+  /** Creation order: exit processing runs the newest first, whatever `atexit` did since. */
+  readonly sequence: number;
+  #func: ((...args: any[]) => unknown) | undefined;
+  #args: unknown[] | undefined;
+  #atexit = true;
+  readonly #target: WeakRef<WeakKey>;
+  readonly #stopWatching: () => void;
+
+  constructor(
+    readonly owner: Finalizer,
+    target: WeakKey,
+    func: (...args: any[]) => unknown,
+    args: unknown[],
+  ) {
+    this.sequence = ++created;
+    this.#target = new WeakRef(target);
+    this.#func = func;
+    this.#args = args;
+    this.#stopWatching = watchTargetStrongly(target, this);
+    addToExitQueue(this);
+  }
+
+  get alive(): boolean {
+    return this.#func !== undefined;
+  }
+
+  get atexit(): boolean {
+    return this.alive && this.#atexit;
+  }
+
+  set atexit(value: boolean) {
+    if (!this.alive) return; // Python ignores it on a dead finalizer too
+    this.#atexit = Boolean(value);
+    if (this.#atexit) addToExitQueue(this);
+    else removeFromExitQueue(this);
+  }
+
+  /** `[obj, func, args]` while both the finalizer and the object are alive. */
+  peek(): FinalizerInfo<any, any[], unknown> | undefined {
+    const func = this.#func;
+    const args = this.#args;
+    if (func === undefined || args === undefined) return undefined;
+    const obj = this.#target.deref();
+    // Collected but not cleaned up yet: the object is gone, the cleanup still to come.
+    if (obj === undefined) return undefined;
+    return [obj, func, [...args]];
+  }
+
+  /** Marks the finalizer dead and hands back what it would have called, if it was alive. */
+  take(): [func: (...args: any[]) => unknown, args: unknown[]] | undefined {
+    const func = this.#func;
+    const args = this.#args;
+    if (func === undefined || args === undefined) return undefined;
+    // Drop everything first, so nothing is kept even if func throws.
+    this.#func = undefined;
+    this.#args = undefined;
+    this.#stopWatching();
+    removeFromExitQueue(this);
+    return [func, args];
+  }
+
+  /** Runs it for exit processing; an error goes to the unraisable hook. */
+  runAtExit(): void {
+    const taken = this.take();
+    if (taken !== undefined)
+      callReportingErrors(taken[0], 'finalizer at exit', this.owner, ...taken[1]);
+  }
+
+  /** @internal Called by @w/core after the object is collected. */
+  [targetCollected](): void {
+    const taken = this.take();
+    if (taken !== undefined) callReportingErrors(taken[0], 'finalizer', this.owner, ...taken[1]);
+  }
+}
+
+let created = 0;
+
+const states = new WeakMap<Finalizer<any, any, any>, FinalizerState>();
+
+function stateOf(finalizer: unknown): FinalizerState {
+  const state = states.get(finalizer as Finalizer);
+  if (state === undefined) {
+    throw new TypeError(`expected a Finalizer, got '${describeType(finalizer)}'`);
+  }
+  return state;
+}
+
+/**
+ * Python's `weakref.finalize`: calls `func(...args)` once, after `obj` is collected, when
+ * called directly, or at program exit. A finalizer is a function: `f()` runs it early.
+ *
+ * `func` and `args` are held strongly until the finalizer runs or is detached; `obj` only
+ * weakly. Dropping the finalizer itself does not cancel it.
+ */
+export interface Finalizer<
+  // biome-ignore lint/correctness/noUnusedVariables: merged with the class: same parameters
+  T extends WeakKey = WeakKey,
+  // biome-ignore lint/correctness/noUnusedVariables: merged with the class: same parameters
+  A extends unknown[] = any[],
+  R = unknown,
+> {
+  /** Runs `func(...args)` if still alive and returns its result; else `undefined`. */
+  // biome-ignore lint/style/useShorthandFunctionType: merged with the class, so an interface
+  (): R | undefined;
+}
+
+/** The callable finalizer that `finalize()` returns; `f instanceof Finalizer` holds. */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface adds the call signature
+export class Finalizer<T extends WeakKey = WeakKey, A extends unknown[] = any[], R = unknown> {
+  /**
+   * Same as `finalize(obj, func, ...args)`. Throws `TypeError`, registering nothing, when
+   * `obj` cannot be held weakly, `func` is not a function, or `obj` is `func` or one of
+   * `args` (that would keep `obj` alive forever).
+   */
+  constructor(obj: T, func: (...args: A) => R, ...args: A) {
+    checkArguments(obj, func, args);
+    const finalizer = makeCallable();
+    Object.setPrototypeOf(finalizer, new.target.prototype);
+    states.set(finalizer, new FinalizerState(finalizer, obj, func as any, args));
+    // biome-ignore lint/correctness/noConstructorReturn: a finalizer is callable, like Python's
+    return finalizer as this;
+  }
+
+  /** True until it has run (by collection, by a call or at exit) or been detached. */
+  get alive(): boolean {
+    return stateOf(this).alive;
+  }
+
+  /**
+   * Whether it runs at program exit if still alive (default `true`). Always `false` once
+   * dead; setting it on a dead finalizer does nothing.
+   */
+  get atexit(): boolean {
+    return stateOf(this).atexit;
+  }
+
+  set atexit(value: boolean) {
+    stateOf(this).atexit = value;
+  }
+
+  /**
+   * `[obj, func, args]` while alive, without changing anything; `undefined` once dead, or
+   * once `obj` is collected even if the cleanup has not run yet.
+   */
+  peek(): FinalizerInfo<T, A, R> | undefined {
+    return stateOf(this).peek() as FinalizerInfo<T, A, R> | undefined;
+  }
+
+  /**
+   * Makes it dead without calling it and returns `[obj, func, args]`. Returns `undefined`,
+   * changing nothing, when it is already dead or `obj` is already collected (the cleanup
+   * then still runs).
+   */
+  detach(): FinalizerInfo<T, A, R> | undefined {
+    const state = stateOf(this);
+    const info = state.peek() as FinalizerInfo<T, A, R> | undefined;
+    if (info !== undefined) state.take();
+    return info;
+  }
+
+  /** Runs it now, like calling it (so `using f = finalize(...)` runs it at scope end). */
+  [Symbol.dispose](): void {
+    runNow(this);
+  }
+
+  /** Like Python's repr: `<Finalizer for 'object'>`, or `<Finalizer dead>`. */
+  toString(): string {
+    const state = stateOf(this);
+    if (!state.alive) return '<Finalizer dead>';
+    const info = state.peek();
+    return info === undefined
+      ? '<Finalizer for collected object>'
+      : `<Finalizer for ${describeObject(info[0])}>`;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'Finalizer';
+  }
+}
+
+// Callable: call/apply/bind and `instanceof Function` keep working.
+Object.setPrototypeOf(Finalizer.prototype, Function.prototype);
+
+// Made outside the constructor so that its closure cannot capture `obj`, `func` or `args`.
+function makeCallable(): Finalizer<any, any, any> {
+  const finalizer = (): unknown => runNow(finalizer as unknown as Finalizer);
+  return finalizer as unknown as Finalizer<any, any, any>;
+}
+
+function runNow<R>(finalizer: Finalizer<any, any, R>): R | undefined {
+  const taken = stateOf(finalizer).take();
+  if (taken === undefined) return undefined;
+  const [func, args] = taken;
+  return func(...args) as R;
+}
+
+function checkArguments(obj: unknown, func: unknown, args: unknown[]): void {
+  assertWeakable(obj);
+  assertFunction(func, 'finalize() func');
+  if (func === obj) {
+    throw new TypeError(
+      'finalize() func is the object itself: the finalizer would keep it alive forever',
+    );
+  }
+  const index = args.indexOf(obj);
+  if (index !== -1) {
+    throw new TypeError(
+      `finalize() args[${index}] is the object itself: the finalizer would keep it alive forever`,
+    );
+  }
+}
+
+function describeObject(obj: WeakKey): string {
+  if (typeof obj === 'symbol') return `'symbol'`;
+  if (typeof obj === 'function') return `'function ${obj.name}'`;
+  const name = (Object.getPrototypeOf(obj) as { constructor?: { name?: unknown } } | null)
+    ?.constructor?.name;
+  return `'${typeof name === 'string' && name !== '' ? name : 'object'}'`;
+}

@@ -1,0 +1,2 @@
+export { finalize } from './finalize';
+export { Finalizer, type FinalizerInfo } from './finalizer';

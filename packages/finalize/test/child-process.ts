@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'tsup';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Builds this package, and @w/core from source, into a temporary directory, so the child
+ * processes run the current code without racing a concurrent `tsup` on `dist/`. Both come
+ * out of one build, so the child's `@w/core` (its unraisable hook) is the one the package uses.
+ */
+export async function buildForChildren(): Promise<{ dir: string; remove(): void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'w-finalize-'));
+  await build({
+    config: false,
+    silent: true,
+    entry: {
+      finalize: join(packageDir, 'src/index.ts'),
+      core: join(packageDir, '../core/src/index.ts'),
+    },
+    outDir: dir,
+    format: ['esm'],
+    splitting: true,
+    target: 'es2022',
+    dts: false,
+    noExternal: [/^@w\//],
+    esbuildOptions(options) {
+      options.conditions = ['source'];
+    },
+  });
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface ChildResult {
+  stdout: string[];
+  stderr: string;
+  status: number | null;
+}
+
+/** Runs `body` as an ES module in a fresh `node`, with `finalize`, `onExit`, ... imported. */
+export function runChild(dir: string, body: string): ChildResult {
+  const script = join(dir, `child-${Math.random().toString(36).slice(2)}.mjs`);
+  writeFileSync(
+    script,
+    `import { finalize, Finalizer } from './finalize.js';\n` +
+      `import { onExit, setUnraisableHook } from './core.js';\n${body}\n`,
+  );
+  const child = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 20_000 });
+  const stdout = child.stdout.split('\n').filter((line) => line !== '');
+  return { stdout, stderr: child.stderr, status: child.status };
+}

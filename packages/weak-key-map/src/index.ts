@@ -1,0 +1,1 @@
+export { WeakKeyMap } from './weak-key-map';

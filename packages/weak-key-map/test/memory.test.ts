@@ -1,0 +1,74 @@
+import { collectGarbage } from '@w/core/testing';
+import { describe, expect, it } from 'vitest';
+import { WeakKeyMap } from '../src';
+
+const ROUNDS = 1_000_000;
+// Generous: a leak of even 8 bytes per round would be 8 MB.
+const MARGIN = 4 * 1024 * 1024;
+
+async function heapAfterCollection(): Promise<number> {
+  await collectGarbage();
+  return process.memoryUsage().heapUsed;
+}
+
+describe('nothing leaked', () => {
+  it('set/delete of the same key 1e6 times does not grow memory', async () => {
+    const map = new WeakKeyMap<object, number>();
+    const key = {};
+    for (let i = 0; i < 1000; i++) map.set(key, i).delete(key); // warm up
+    const before = await heapAfterCollection();
+    for (let i = 0; i < ROUNDS; i++) {
+      map.set(key, i);
+      map.delete(key);
+    }
+    const after = await heapAfterCollection();
+    expect(map.size).toBe(0);
+    expect(after - before).toBeLessThan(MARGIN);
+  });
+
+  it('overwriting the same key 1e6 times does not grow memory', async () => {
+    const map = new WeakKeyMap<object, object>();
+    const key = {};
+    map.set(key, {});
+    const before = await heapAfterCollection();
+    for (let i = 0; i < ROUNDS; i++) map.set(key, { i });
+    const after = await heapAfterCollection();
+    expect(map.has(key)).toBe(true); // reading `key` here also keeps it alive until now
+    expect(map.size).toBe(1);
+    expect(after - before).toBeLessThan(MARGIN);
+  });
+
+  it('after many keys die and cleanup runs, nothing per entry remains', async () => {
+    const map = new WeakKeyMap<object, object>();
+    const empty = await heapAfterCollection();
+    const valueRefs = fill(map, KEYS);
+    expect(map.size).toBe(KEYS);
+    const afterFirstRound = await heapAfterCollection();
+    expect(map.size).toBe(0);
+    expect(valueRefs.every((r) => r.deref() === undefined)).toBe(true);
+    // What is left is V8's unregister-token table, which never shrinks (~44 B per peak
+    // entry): our own WeakMap tables were rebuilt small (without that, 3x as much stays).
+    expect(afterFirstRound - empty).toBeLessThan(KEYS * 64);
+    // ...and later rounds reuse that table instead of adding to it.
+    let afterMoreRounds = 0;
+    for (let round = 0; round < 2; round++) {
+      fill(map, KEYS);
+      afterMoreRounds = await heapAfterCollection();
+    }
+    expect(map.size).toBe(0);
+    expect(afterMoreRounds - afterFirstRound).toBeLessThan(MARGIN / 4);
+  });
+});
+
+const KEYS = 50_000;
+
+// Returns WeakRefs to a sample of the values, to check they die with their keys.
+function fill(map: WeakKeyMap<object, object>, count: number): WeakRef<object>[] {
+  const sample: WeakRef<object>[] = [];
+  for (let i = 0; i < count; i++) {
+    const value = { payload: new Array(4).fill(i) };
+    map.set({ i }, value);
+    if (i % 1000 === 0) sample.push(new WeakRef(value));
+  }
+  return sample;
+}
