@@ -1,6 +1,7 @@
 import { reportUnraisable } from './unraisable';
 
-let registriesCreated = 0;
+// Weakly, so that registries dropped with their container stop costing collectGarbage() turns.
+const registries = new Set<WeakRef<FinalizationRegistry<never>>>();
 let cleanupsRun = 0;
 
 /**
@@ -8,8 +9,7 @@ let cleanupsRun = 0;
  * the unraisable hook) and that `collectGarbage()` knows to wait for.
  */
 export function createCleanupRegistry<H>(cleanup: (held: H) => void, origin: string) {
-  registriesCreated++;
-  return new FinalizationRegistry<H>((held) => {
+  const registry = new FinalizationRegistry<H>((held) => {
     cleanupsRun++;
     try {
       cleanup(held);
@@ -17,11 +17,15 @@ export function createCleanupRegistry<H>(cleanup: (held: H) => void, origin: str
       reportUnraisable(error, origin);
     }
   });
+  registries.add(new WeakRef(registry as FinalizationRegistry<never>));
+  return registry;
 }
 
-/** How many registries this library has made (V8 cleans one dirty registry per task). */
+/** How many of this library's registries are alive (V8 cleans one dirty registry per task). */
 export function cleanupRegistryCount(): number {
-  return registriesCreated;
+  for (const registry of registries)
+    if (registry.deref() === undefined) registries.delete(registry);
+  return registries.size;
 }
 
 /** How many cleanup callbacks have run so far, over all of this library's registries. */

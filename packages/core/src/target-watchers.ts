@@ -1,4 +1,5 @@
 import { createCleanupRegistry } from './cleanup-registry';
+import { reportUnraisable } from './unraisable';
 import type { WeakKey } from './weakable';
 
 /** The method a watcher implements; a symbol, so it stays off the public surface of refs. */
@@ -48,7 +49,15 @@ class TargetRecord {
   notify(): void {
     const watchers = this.watchersNewestFirst();
     this.entries.clear();
-    for (const watcher of watchers) watcher[targetCollected]();
+    // Each watcher guards its own callback; this guard keeps one broken watcher from
+    // skipping the others.
+    for (const watcher of watchers) {
+      try {
+        watcher[targetCollected]();
+      } catch (error) {
+        reportUnraisable(error, 'weak callback');
+      }
+    }
   }
 }
 

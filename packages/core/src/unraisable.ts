@@ -57,10 +57,15 @@ export function callReportingErrors<A extends unknown[]>(
   }
 }
 
+// Printing must not throw: `value` may be a dead proxy, whose every trap throws.
 function safeString(value: unknown): string {
   try {
     return String(value);
   } catch {
-    return Object.prototype.toString.call(value);
+    try {
+      return Object.prototype.toString.call(value);
+    } catch {
+      return `[${typeof value}]`;
+    }
   }
 }

@@ -71,3 +71,20 @@ describe('callReportingErrors', () => {
     expect(seen.map((u) => [String(u.error), u.object])).toEqual([['Error: inside', 'me']]);
   });
 });
+
+describe('printing what cannot be printed', () => {
+  it('does not throw for an object whose every operation throws (a dead proxy)', () => {
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new ReferenceError('dead');
+        },
+      },
+    );
+    const error = new Error('boom');
+    expect(() => reportUnraisable(error, 'proxy callback', hostile)).not.toThrow();
+    expect(printed).toHaveBeenCalledWith('Exception ignored in: proxy callback [object]\n', error);
+  });
+});

@@ -14,7 +14,9 @@ class TreeNode {
   }
 
   add(child: TreeNode): TreeNode {
-    child.#parent = ref(this, () => console.log(`  callback: ${child.name} lost its parent`));
+    child.#parent = ref<TreeNode>(this, () =>
+      console.log(`  callback: ${child.name} lost its parent`),
+    );
     this.children.push(child);
     return child;
   }

@@ -1,0 +1,39 @@
+import { collectGarbage } from '@w/core/testing';
+import { proxy } from '@w/proxy';
+import { type Ref, ref } from '@w/ref';
+import type { Scenario } from './scenario';
+
+/** PyMOTW's ExpensiveObject; the ref callback below stands in for its `__del__`. */
+class ExpensiveObject {
+  constructor(readonly name: string) {}
+}
+
+// In its own synchronous function: once it returns, `obj` is gone (Python's `del obj`),
+// and only the weak ref and the proxy are left.
+function useThreeWays(): { r: Ref<ExpensiveObject>; p: ExpensiveObject } {
+  const obj = new ExpensiveObject('My Object');
+  const { name } = obj;
+  const r = ref(obj, () => console.log(`  (Deleting ExpensiveObject '${name}')`));
+  const p = proxy(obj);
+  console.log(`  via obj: ${obj.name}`);
+  console.log(`  via ref: ${r.deref()?.name}`);
+  console.log(`  via proxy: ${p.name}`);
+  return { r, p };
+}
+
+export const scenarios: Scenario[] = [
+  {
+    title: 'A proxy: use the object without the ref() call, until it is gone',
+    async run() {
+      const { r, p } = useThreeWays();
+      console.log('  del obj; collectGarbage()');
+      await collectGarbage();
+      console.log(`  r.deref(): ${r.deref()}`);
+      try {
+        console.log(`  via proxy: ${p.name}`);
+      } catch (error) {
+        console.log(`  via proxy: ${error}`);
+      }
+    },
+  },
+];

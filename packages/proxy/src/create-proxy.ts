@@ -1,0 +1,69 @@
+import {
+  assertFunction,
+  assertWeakable,
+  getCanonical,
+  setCanonical,
+  type Watcher,
+  watchTargetWeakly,
+} from '@w/core';
+import { createDummy } from './dummy-target';
+import { type ProxyCallback, WeakProxyHandler } from './weak-proxy-handler';
+
+// Every proxy this package made, with its handler: `isProxy` and inspection read it.
+const handlers = new WeakMap<object, { peek(): object | undefined }>();
+
+// The dummy's prototype until the target is non-extensible: Node's `util.inspect` (and so
+// `console.log`) formats a Proxy's [[Target]], i.e. the dummy, so this shows the real target.
+const inspectable = {
+  [Symbol.for('nodejs.util.inspect.custom')](
+    this: object,
+    depth: number,
+    options: object,
+    inspect: (value: unknown, options: object) => string,
+  ): string {
+    const target = handlers.get(this)?.peek();
+    return target === undefined ? '<dead weak proxy>' : inspect(target, { ...options, depth });
+  },
+};
+
+/**
+ * A transparent proxy for `target` that does not keep it alive (Python's
+ * `weakref.proxy(target, callback)`). Every operation is forwarded to the live target;
+ * methods read through it are bound to the target, so `#private` members and built-ins such
+ * as `Map` or `Date` work. Callables give callable proxies, constructors constructible ones,
+ * arrays pass `Array.isArray`. Once the target is collected, every operation throws
+ * `ReferenceError('weakly-referenced object no longer exists')`.
+ *
+ * `callback`, if given, runs once with the proxy after the target is collected (later, in a
+ * task of its own; its errors go to the unraisable hook of `@w/core`). Without a callback,
+ * the same proxy comes back for the same live target, as in Python.
+ *
+ * @throws TypeError when `target` is not an object or function, or `callback` is not a function.
+ */
+export function proxy<T extends object>(target: T, callback?: ProxyCallback<T>): T {
+  assertWeakable(target);
+  if (typeof target === 'symbol') {
+    throw new TypeError(`cannot create weak proxy to 'symbol' value`);
+  }
+  if (callback !== undefined) {
+    assertFunction(callback, 'callback');
+  } else {
+    const existing = getCanonical<T>(target, 'proxy');
+    if (existing !== undefined) return existing;
+  }
+  const handler = new WeakProxyHandler(target, callback);
+  const created = new Proxy(createDummy(target, inspectable) as T, handler);
+  handler.proxy = created;
+  handlers.set(created, handler);
+  if (callback === undefined) setCanonical(target, 'proxy', created);
+  // Core lists the proxy in getWeakRefs and, after collection, calls its [targetCollected].
+  watchTargetWeakly(target, created as unknown as Watcher);
+  return created;
+}
+
+/** True when `value` is a proxy made by {@link proxy} (alive or dead); never throws. */
+export function isProxy(value: unknown): boolean {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null
+    ? handlers.has(value)
+    : false;
+}

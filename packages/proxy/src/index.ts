@@ -1,0 +1,2 @@
+export { isProxy, proxy } from './create-proxy';
+export type { ProxyCallback } from './weak-proxy-handler';

@@ -1,0 +1,152 @@
+import { callReportingErrors, targetCollected } from '@w/core';
+import { isConstructor, mirrorKey, mirrorNonExtensible } from './dummy-target';
+
+/** A proxy callback: called once, with the proxy, after the target is collected. */
+export type ProxyCallback<T extends object> = (proxy: T) => void;
+
+/** The error every operation on a proxy whose target was collected throws (Python's text). */
+function deadTargetError(): ReferenceError {
+  return new ReferenceError('weakly-referenced object no longer exists');
+}
+
+// target -> (function read through a proxy -> that function bound to target). Keyed on the
+// target, so the bound functions (which reference it) die with it; `proxy.m === proxy.m`.
+const boundFunctions = new WeakMap<object, WeakMap<Function, Function>>();
+
+/**
+ * The traps of one proxy. It holds its target only through a `WeakRef`; every trap derefs it
+ * (throwing once it is gone) and forwards with the target as receiver, so getters, setters
+ * and methods see the real object: `#private` members and internal slots work.
+ */
+export class WeakProxyHandler<T extends object> implements ProxyHandler<T> {
+  readonly #target: WeakRef<T>;
+  #callback: ProxyCallback<T> | undefined;
+  // Set right after the Proxy is made; the callback receives it and `construct` compares to it.
+  proxy!: T;
+
+  constructor(target: T, callback: ProxyCallback<T> | undefined) {
+    this.#target = new WeakRef(target);
+    this.#callback = callback;
+  }
+
+  /** The target, or `undefined` once collected (no throw: for inspection). */
+  peek(): T | undefined {
+    return this.#target.deref();
+  }
+
+  #live(): T {
+    const target = this.#target.deref();
+    if (target === undefined) throw deadTargetError();
+    return target;
+  }
+
+  // Core calls `proxy[targetCollected]()` after the target died: `get` hands out this.
+  readonly #onCollected = (): void => {
+    const callback = this.#callback;
+    if (callback === undefined || this.#target.deref() !== undefined) return;
+    this.#callback = undefined;
+    callReportingErrors(callback, 'proxy callback', this.proxy, this.proxy);
+  };
+
+  get(_dummy: T, key: PropertyKey): unknown {
+    if (key === targetCollected) return this.#onCollected;
+    const target = this.#live();
+    const value = Reflect.get(target, key, target);
+    return typeof value === 'function' ? boundTo(target, key, value) : value;
+  }
+
+  set(_dummy: T, key: PropertyKey, value: unknown): boolean {
+    const target = this.#live();
+    return Reflect.set(target, key, value, target);
+  }
+
+  has(dummy: T, key: PropertyKey): boolean {
+    const found = Reflect.has(this.#live(), key);
+    // A key deleted from a non-extensible target behind our back must leave the dummy too.
+    if (!found) Reflect.deleteProperty(dummy, key);
+    return found;
+  }
+
+  deleteProperty(dummy: T, key: PropertyKey): boolean {
+    const deleted = Reflect.deleteProperty(this.#live(), key);
+    if (deleted) Reflect.deleteProperty(dummy, key);
+    return deleted;
+  }
+
+  defineProperty(dummy: T, key: PropertyKey, desc: PropertyDescriptor): boolean {
+    const target = this.#live();
+    const defined = Reflect.defineProperty(target, key, desc);
+    if (defined) mirrorKey(dummy, key, Reflect.getOwnPropertyDescriptor(target, key));
+    return defined;
+  }
+
+  getOwnPropertyDescriptor(dummy: T, key: PropertyKey): PropertyDescriptor | undefined {
+    const desc = Reflect.getOwnPropertyDescriptor(this.#live(), key);
+    mirrorKey(dummy, key, desc);
+    return desc;
+  }
+
+  ownKeys(dummy: T): ArrayLike<string | symbol> {
+    const target = this.#live();
+    if (!Reflect.isExtensible(target)) mirrorNonExtensible(dummy, target);
+    return Reflect.ownKeys(target);
+  }
+
+  getPrototypeOf(_dummy: T): object | null {
+    return Reflect.getPrototypeOf(this.#live());
+  }
+
+  setPrototypeOf(_dummy: T, prototype: object | null): boolean {
+    return Reflect.setPrototypeOf(this.#live(), prototype);
+  }
+
+  isExtensible(dummy: T): boolean {
+    const target = this.#live();
+    const extensible = Reflect.isExtensible(target);
+    if (!extensible) mirrorNonExtensible(dummy, target);
+    return extensible;
+  }
+
+  preventExtensions(dummy: T): boolean {
+    const target = this.#live();
+    const prevented = Reflect.preventExtensions(target);
+    if (prevented) mirrorNonExtensible(dummy, target);
+    return prevented;
+  }
+
+  apply(_dummy: T, thisArg: unknown, args: unknown[]): unknown {
+    return Reflect.apply(this.#live() as Function, thisArg, args);
+  }
+
+  construct(_dummy: T, args: unknown[], newTarget: Function): object {
+    const target = this.#live() as Function;
+    // `new proxy()` builds a real instance of the target (`new.target` is the class itself).
+    return Reflect.construct(target, args, newTarget === this.proxy ? target : newTarget);
+  }
+}
+
+/**
+ * `value` (read as `target[key]`) bound to `target`, cached so that reading it twice gives the
+ * same function. Left as is: constructors (so `proxy.constructor === Class` and their
+ * `prototype` stays readable) and own non-writable, non-configurable functions (the Proxy
+ * invariants demand the very same value).
+ */
+function boundTo(target: object, key: PropertyKey, value: Function): Function {
+  if (isFrozenOwn(target, key)) return value;
+  let cache = boundFunctions.get(target);
+  if (cache === undefined) {
+    cache = new WeakMap();
+    boundFunctions.set(target, cache);
+  }
+  let bound = cache.get(value);
+  if (bound === undefined) {
+    bound = isConstructor(value) ? value : (value.bind(target) as Function);
+    cache.set(value, bound);
+  }
+  return bound;
+}
+
+function isFrozenOwn(target: object, key: PropertyKey): boolean {
+  const desc = Reflect.getOwnPropertyDescriptor(target, key);
+  return desc !== undefined && !desc.configurable && desc.writable === false;
+}

@@ -1,0 +1,2 @@
+export { IterableWeakSet, type WeakMembers } from './iterable-weak-set';
+export type { SetLike } from './set-like';
