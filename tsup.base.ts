@@ -8,4 +8,6 @@ export const base: Options = {
   target: 'es2022',
   clean: true,
   sourcemap: true,
+  // esbuild renames self-referencing classes (`_WeakValueMap`); keep the names users see.
+  keepNames: true,
 };

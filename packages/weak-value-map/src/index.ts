@@ -1,0 +1,2 @@
+export type { PairSource } from './pairs';
+export { WeakValueMap } from './weak-value-map';

@@ -1,0 +1,56 @@
+import { collectGarbage } from '@w/core/testing';
+import { describe, expect, it } from 'vitest';
+import { WeakValueMap } from '../src';
+
+const ROUNDS = 10;
+const PER_ROUND = 100_000; // 1e6 operations in all
+// A leaked registration (a registry cell with its token and entry) costs well over 100 bytes:
+// 1e6 of them would be >100 MB. Allow a generous 16 MB for noise.
+const MARGIN = 16 * 1024 * 1024;
+
+async function heapAfterCollection(): Promise<number> {
+  await collectGarbage();
+  return process.memoryUsage().heapUsed;
+}
+
+// Rounds, with a task boundary between them, so no single task keeps 1e6 targets alive.
+async function repeat(step: (i: number) => void): Promise<void> {
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let i = 0; i < PER_ROUND; i++) step(i);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+describe('WeakValueMap leaks nothing', () => {
+  it('overwriting one key 1e6 times with fresh values', async () => {
+    const m = new WeakValueMap<string, object>();
+    const before = await heapAfterCollection();
+    await repeat((i) => m.set('key', { i }));
+    const after = await heapAfterCollection();
+    expect(after - before).toBeLessThan(MARGIN);
+    expect(m.size).toBeLessThanOrEqual(1);
+  });
+
+  it('overwriting one key 1e6 times with two values that stay alive', async () => {
+    const m = new WeakValueMap<string, object>();
+    const values = [{ even: true }, { odd: true }];
+    const before = await heapAfterCollection();
+    await repeat((i) => m.set('key', values[i % 2]!));
+    const after = await heapAfterCollection();
+    expect(after - before).toBeLessThan(MARGIN);
+    expect(m.get('key')).toBe(values[1]);
+  });
+
+  it('delete then set 1e6 times with a value that stays alive', async () => {
+    const m = new WeakValueMap<string, object>();
+    const value = { alive: true };
+    const before = await heapAfterCollection();
+    await repeat(() => {
+      m.delete('key');
+      m.set('key', value);
+    });
+    const after = await heapAfterCollection();
+    expect(after - before).toBeLessThan(MARGIN);
+    expect(m.size).toBe(1);
+  });
+});
