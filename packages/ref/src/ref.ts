@@ -8,8 +8,11 @@ import {
   watchTargetWeakly,
 } from '@w/core';
 
-/** A ref callback: called once, with the ref, after the referent is collected. */
-export type RefCallback<R> = (ref: R) => void;
+/**
+ * A ref callback: called once, with the ref, after the referent is collected. Written as a
+ * method type so its parameter is bivariant: `Ref<Sub>` stays assignable to `Ref<Base>`.
+ */
+export type RefCallback<R> = { callback(ref: R): void }['callback'];
 
 /**
  * A weak reference (Python's `weakref.ref`): a native `WeakRef` that can carry a callback,

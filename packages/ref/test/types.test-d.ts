@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { KeyedRef, ref, WeakMethod } from '../src';
+import { KeyedRef, type Ref, ref, WeakMethod } from '../src';
 
 describe('types', () => {
   it('types refs by their target', () => {
@@ -10,6 +10,10 @@ describe('types', () => {
       ((n: number) => number) | undefined
     >();
     expectTypeOf(new WeakMethod(obj, obj.f)).toMatchTypeOf<WeakRef<(n: number) => number>>();
+  });
+
+  it('is covariant in its target, like WeakRef', () => {
+    expectTypeOf(ref({ name: 'spam' }, () => {})).toMatchTypeOf<Ref<object>>();
   });
 
   it('rejects primitive targets', () => {
