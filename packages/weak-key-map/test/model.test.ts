@@ -1,5 +1,6 @@
 import { collectGarbage } from '@w/core/testing';
 import { expect, it } from 'vitest';
+import { seededRandom } from '../../../test-support/seeded-random';
 import { WeakKeyMap } from '../src';
 
 // Model-based test: a WeakKeyMap is driven by random steps next to a plain Map (the model)
@@ -11,18 +12,6 @@ type Value = { n: number; owner?: Key }; // `owner` sometimes points back at the
 
 const SLOTS = 24;
 const STEPS = 4000;
-
-/** Mulberry32: small, fast, seeded. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Harness {
   readonly map = new WeakKeyMap<Key, Value>();
@@ -136,7 +125,7 @@ class Harness {
 }
 
 it.each([1, 2, 3])('agrees with a Map model over random steps (seed %i)', async (seed) => {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const harness = new Harness(random);
   let collections = 0;
   for (let i = 0; i < STEPS; i++) {

@@ -1,22 +1,11 @@
 import { collectGarbage } from '@w/core/testing';
 import { expect, it } from 'vitest';
+import { seededRandom } from '../../../test-support/seeded-random';
 import { IterableWeakSet } from '../src';
 
 // Model-based randomized test: the model is a plain Set of ids (membership and order) plus
 // the map of ids the test still holds (alive). A dropped id stays in the model until a
 // forced collection, after which the set must agree exactly: nothing lost, nothing left.
-
-/** mulberry32: a small seeded PRNG, so a failure can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface World {
   random: () => number;
@@ -130,7 +119,7 @@ function checkAfterCollection(world: World): void {
 
 it.each([1, 2, 3])('matches the model over random operations (seed %i)', async (seed) => {
   const world: World = {
-    random: prng(seed),
+    random: seededRandom(seed),
     set: new IterableWeakSet(),
     model: new Set(),
     alive: new Map(),

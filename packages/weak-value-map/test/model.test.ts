@@ -1,5 +1,6 @@
 import { collectGarbage } from '@w/core/testing';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../test-support/seeded-random';
 import { WeakValueMap } from '../src';
 
 /*
@@ -22,16 +23,6 @@ const BATCHES_PER_COLLECTION = 10;
 const STEPS_PER_BATCH = 60; // 3 seeds × 5 × 10 × 60 = 9,000 steps
 
 // Mulberry32: a tiny seeded PRNG, so a failing seed reproduces exactly.
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Harness {
   readonly map = new WeakValueMap<Key, Value>();
@@ -42,7 +33,7 @@ class Harness {
   #nextId = 0;
 
   constructor(readonly seed: number) {
-    this.#random = prng(seed);
+    this.#random = seededRandom(seed);
   }
 
   // Synchronous on purpose: values it creates and drops are unreachable once it returns.

@@ -1,0 +1,37 @@
+/** How big and how long a run is. */
+export interface BenchConfig {
+  sizes: number[];
+  /** Rounds (samples) per size; the report shows their median. */
+  roundsFor(n: number): number;
+  /** A timed sample repeats over several containers until it covers this many operations. */
+  minOpsPerSample: number;
+  /** Dead entries created for the reclaim measurement (capped at N). */
+  dead: number;
+  quick: boolean;
+}
+
+/** Reads `--quick`, `--sizes=1e4,1e5`, and the env vars `BENCH_SIZES` / `BENCH_ROUNDS`. */
+export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): BenchConfig {
+  const quick = argv.includes('--quick') || env.BENCH_QUICK === '1';
+  const sizesArg =
+    argv.find((arg) => arg.startsWith('--sizes='))?.slice('--sizes='.length) ?? env.BENCH_SIZES;
+  const sizes = sizesArg ? parseSizes(sizesArg) : quick ? [1e4] : [1e4, 1e5, 1e6];
+  const fixedRounds = env.BENCH_ROUNDS ? Number(env.BENCH_ROUNDS) : undefined;
+  return {
+    sizes,
+    roundsFor: (n) => fixedRounds ?? (quick ? 3 : n >= 1e6 ? 3 : 5),
+    minOpsPerSample: quick ? 2e4 : 1e5,
+    dead: 1e4,
+    quick,
+  };
+}
+
+function parseSizes(text: string): number[] {
+  const sizes = text.split(',').map((part) => Number(part.trim()));
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+    throw new TypeError(
+      `sizes must be positive integers like 1e4,1e5; got ${JSON.stringify(text)}`,
+    );
+  }
+  return sizes;
+}

@@ -1,0 +1,228 @@
+import type { BenchConfig } from '../config';
+import { bytesPerEntry, heapAfterGc } from '../harness/memory';
+import { collectAndSettle, fullGc, median, nextTurn, now, timeOnce } from '../harness/timing';
+import type { ContainerSubject } from '../subjects/subject';
+import { type Measurement, type Op, SampleBook } from './result';
+
+/** Collections are the slow part of churn: a few batches of N are enough. */
+export const CHURN_BATCHES = 3;
+
+/** Keys and values for `reps` containers of `n` entries, created before any timing. */
+interface Data {
+  keys: unknown[][];
+  values: unknown[][];
+  newValues: unknown[][];
+}
+
+function makeData(subject: ContainerSubject, n: number, reps: number): Data {
+  const data: Data = { keys: [], values: [], newValues: [] };
+  const ints = Array.from({ length: n }, (_, i) => i);
+  for (let r = 0; r < reps; r++) {
+    if (subject.kind === 'value-map') {
+      data.keys.push(ints);
+      data.values.push(Array.from({ length: n }, (_, i) => ({ i })));
+      data.newValues.push(Array.from({ length: n }, (_, i) => ({ i })));
+    } else {
+      // Fresh key objects per round: a library may hang state on its keys (ref caches...).
+      data.keys.push(Array.from({ length: n }, (_, i) => ({ i })));
+      data.values.push(ints);
+      data.newValues.push(ints.map((i) => i + 1));
+    }
+  }
+  return data;
+}
+
+/**
+ * Measures every container subject of one suite at every size. Rounds are interleaved
+ * across subjects (round 1 of all, then round 2...) so slow drift of the machine hits all alike.
+ */
+export async function runContainerSuite(
+  subjects: readonly ContainerSubject[],
+  config: BenchConfig,
+  log: (line: string) => void,
+): Promise<Measurement[]> {
+  const book = new SampleBook();
+  for (const n of config.sizes) {
+    const rounds = config.roundsFor(n);
+    for (let round = 0; round < rounds; round++) {
+      for (const subject of subjects) {
+        const started = now();
+        await containerRound(subject, n, config, book);
+        log(
+          `  ${subject.name} n=${n} round ${round + 1}/${rounds}: ${((now() - started) / 1e6).toFixed(0)} ms`,
+        );
+      }
+    }
+  }
+  return book.medians(median);
+}
+
+/** One round of every operation for one subject at one size. */
+export async function containerRound(
+  subject: ContainerSubject,
+  n: number,
+  config: BenchConfig,
+  book: SampleBook,
+): Promise<void> {
+  const reps = Math.max(1, Math.ceil(config.minOpsPerSample / n));
+  const total = reps * n;
+  const { loops } = subject;
+  const base = { suite: subject.kind, n, subject: subject.name, role: subject.role } as const;
+  const record = (op: Op, nanoseconds: number) =>
+    book.add({ ...base, op, unit: 'ns/op' }, nanoseconds / total);
+  const check = (op: Op, got: number) => {
+    if (got !== total) book.problem({ ...base, op }, `${op} counted ${got} of ${total}`);
+  };
+
+  let data: Data | undefined = makeData(subject, n, reps);
+  const containers = Array.from({ length: reps }, () => subject.create());
+  const before = heapAfterGc();
+
+  record(
+    'set',
+    timeOnce(() => {
+      for (let r = 0; r < reps; r++)
+        loops.fill(containers[r], data!.keys[r] as unknown[], data!.values[r] as unknown[]);
+    }),
+  );
+  await nextTurn(); // releases the WeakRef targets V8 keeps alive until the task ends
+  book.add({ ...base, op: 'memory', unit: 'B/entry' }, bytesPerEntry(before, heapAfterGc(), total));
+
+  if (loops.get) {
+    const get = loops.get;
+    let hits = 0;
+    record(
+      'get',
+      timeOnce(() => {
+        for (let r = 0; r < reps; r++) hits += get(containers[r], data!.keys[r] as unknown[]);
+      }),
+    );
+    check('get', hits);
+    await settleQuietly();
+  }
+
+  let hasHits = 0;
+  record(
+    'has',
+    timeOnce(() => {
+      for (let r = 0; r < reps; r++)
+        hasHits += loops.has(containers[r], data!.keys[r] as unknown[]);
+    }),
+  );
+  check('has', hasHits);
+  await settleQuietly();
+
+  if (loops.iterate) {
+    const iterate = loops.iterate;
+    let seen = 0;
+    record(
+      'iterate',
+      timeOnce(() => {
+        for (let r = 0; r < reps; r++) seen += iterate(containers[r]);
+      }),
+    );
+    check('iterate', seen);
+    await settleQuietly();
+  }
+
+  record(
+    'replace',
+    timeOnce(() => {
+      for (let r = 0; r < reps; r++)
+        loops.fill(containers[r], data!.keys[r] as unknown[], data!.newValues[r] as unknown[]);
+    }),
+  );
+  await settleQuietly();
+
+  let removed = 0;
+  record(
+    'delete',
+    timeOnce(() => {
+      for (let r = 0; r < reps; r++)
+        removed += loops.remove(containers[r], data!.keys[r] as unknown[]);
+    }),
+  );
+  check('delete', removed);
+  await settleQuietly();
+
+  if (loops.size) await reclaimRound(subject, n, config, book, data);
+  data = undefined;
+  containers.length = 0;
+  await churnRound(subject, n, book);
+}
+
+// Between timed phases: end the task (drops kept WeakRef targets) and collect, untimed.
+async function settleQuietly(): Promise<void> {
+  await nextTurn();
+  fullGc();
+}
+
+/**
+ * Time from a full collection until the container has dropped D dead entries while N live
+ * ones stay. A good design costs O(D) here; a design that rescans costs O(N) per cleanup.
+ */
+async function reclaimRound(
+  subject: ContainerSubject,
+  n: number,
+  config: BenchConfig,
+  book: SampleBook,
+  data: Data,
+): Promise<void> {
+  const { loops } = subject;
+  const size = loops.size as (c: unknown) => number;
+  const dead = Math.min(config.dead, n);
+  const container = subject.create();
+  loops.fill(container, data.keys[0] as unknown[], data.values[0] as unknown[]);
+  loops.fillDying(container, dead, n);
+  await nextTurn();
+  fullGc();
+  const start = now();
+  let turns = 0;
+  while (size(container) > n && turns < 1000) {
+    await nextTurn();
+    turns++;
+  }
+  const elapsed = now() - start;
+  const reclaimed = size(container) <= n;
+  book.add(
+    {
+      suite: subject.kind,
+      n,
+      subject: subject.name,
+      role: subject.role,
+      op: 'reclaim',
+      unit: 'ns/dead',
+    },
+    reclaimed ? elapsed / dead : Number.NaN,
+  );
+}
+
+/**
+ * Sustained throughput while entries keep dying: batches of N sets whose weak part dies
+ * at once, each followed by a forced collection and a fixed number of cleanup turns.
+ * The GC and cleanup time is part of the figure (that is the point of this row).
+ */
+async function churnRound(subject: ContainerSubject, n: number, book: SampleBook): Promise<void> {
+  const batches = CHURN_BATCHES;
+  let container: unknown = subject.create();
+  await nextTurn();
+  fullGc();
+  const start = now();
+  for (let b = 0; b < batches; b++) {
+    subject.loops.fillDying(container, n, 0);
+    await collectAndSettle();
+  }
+  const elapsed = now() - start;
+  container = undefined;
+  book.add(
+    {
+      suite: subject.kind,
+      n,
+      subject: subject.name,
+      role: subject.role,
+      op: 'churn',
+      unit: 'ns/op',
+    },
+    elapsed / (batches * n),
+  );
+}
