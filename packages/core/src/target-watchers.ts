@@ -21,24 +21,28 @@ type Entry = Watcher | WeakRef<Watcher>;
  * registry can hold it until the target dies and then notify its watchers.
  */
 class TargetRecord {
-  readonly entries = new Set<Entry>();
+  // Made on the first watcher: a target that only has its reused ref pays for no Set.
+  entries: Set<Entry> | undefined;
   ref: WeakRef<object> | undefined;
   proxy: WeakRef<object> | undefined;
+  // Registered only once some watcher needs telling: callback-less refs need no cleanup.
+  registered = false;
   // Dead weak entries are swept when the set doubles: amortized O(1), memory ≤ 2× live.
   sweepAt = 16;
 
   add(entry: Entry): void {
-    if (this.entries.size >= this.sweepAt) {
-      for (const e of this.entries)
-        if (isWeak(e) && e.deref() === undefined) this.entries.delete(e);
-      this.sweepAt = Math.max(16, this.entries.size * 2);
+    const entries = (this.entries ??= new Set());
+    if (entries.size >= this.sweepAt) {
+      for (const e of entries) if (isWeak(e) && e.deref() === undefined) entries.delete(e);
+      this.sweepAt = Math.max(16, entries.size * 2);
     }
-    this.entries.add(entry);
+    entries.add(entry);
   }
 
   /** Live watchers, newest first (CPython runs weakref callbacks in that order). */
   watchersNewestFirst(onlyWeak = false): Watcher[] {
     const live: Watcher[] = [];
+    if (this.entries === undefined) return live;
     for (const entry of this.entries) {
       const watcher = isWeak(entry) ? entry.deref() : onlyWeak ? undefined : entry;
       if (watcher !== undefined) live.push(watcher);
@@ -48,7 +52,7 @@ class TargetRecord {
 
   notify(): void {
     const watchers = this.watchersNewestFirst();
-    this.entries.clear();
+    this.entries = undefined;
     // Each watcher guards its own callback; this guard keeps one broken watcher from
     // skipping the others.
     for (const watcher of watchers) {
@@ -66,7 +70,7 @@ function isWeak(entry: Entry): entry is WeakRef<Watcher> {
 }
 
 const records = new WeakMap<WeakKey, TargetRecord>();
-// Each watched target is registered once; the held record lists who to tell.
+// A watched target is registered once; the held record lists who to tell.
 const registry = createCleanupRegistry<TargetRecord>((record) => record.notify(), 'weak callback');
 
 function recordFor(target: WeakKey): TargetRecord {
@@ -74,18 +78,25 @@ function recordFor(target: WeakKey): TargetRecord {
   if (record === undefined) {
     record = new TargetRecord();
     records.set(target, record);
-    registry.register(target, record);
   }
   return record;
 }
 
+function registerOnce(target: WeakKey, record: TargetRecord): void {
+  if (record.registered) return;
+  record.registered = true;
+  registry.register(target, record);
+}
+
 /**
- * Holds `referent` (a ref or proxy) weakly and calls its `[targetCollected]()` after `target`
- * is collected, newest first. A referent collected before its target is never called and
- * frees its slot; it is listed by `liveReferents` while it lives.
+ * Holds `referent` (a ref or proxy) weakly and lists it in `liveReferents` while it lives.
+ * With `notify`, calls its `[targetCollected]()` after `target` is collected, newest first.
+ * A referent collected before its target is never called and frees its slot.
  */
-export function watchTargetWeakly(target: WeakKey, referent: Watcher): void {
-  recordFor(target).add(new WeakRef(referent));
+export function watchTargetWeakly(target: WeakKey, referent: Watcher, notify: boolean): void {
+  const record = recordFor(target);
+  record.add(new WeakRef(referent));
+  if (notify) registerOnce(target, record);
 }
 
 /**
@@ -96,7 +107,8 @@ export function watchTargetWeakly(target: WeakKey, referent: Watcher): void {
 export function watchTargetStrongly(target: WeakKey, watcher: Watcher): () => void {
   const record = recordFor(target);
   record.add(watcher);
-  return () => record.entries.delete(watcher);
+  registerOnce(target, record);
+  return () => record.entries?.delete(watcher);
 }
 
 /** The live, reused callback-less referent of `kind` for `target`, if any. */

@@ -51,10 +51,10 @@ describe('target watchers', () => {
   it('lists weak watchers while they live, newest first', async () => {
     const target = {};
     const kept = watcher([], 'kept');
-    watchTargetWeakly(target, kept);
+    watchTargetWeakly(target, kept, true);
     const newer = watcher([], 'newer');
-    watchTargetWeakly(target, newer);
-    (() => watchTargetWeakly(target, watcher([], 'dropped')))();
+    watchTargetWeakly(target, newer, true);
+    (() => watchTargetWeakly(target, watcher([], 'dropped'), true))();
     await collectGarbage();
     expect(liveReferents(target)).toEqual([newer, kept]);
   });

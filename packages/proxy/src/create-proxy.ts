@@ -55,9 +55,10 @@ export function proxy<T extends object>(target: T, callback?: ProxyCallback<T>):
   const created = new Proxy(createDummy(target, inspectable) as T, handler);
   handler.proxy = created;
   handlers.set(created, handler);
+  // Core lists the proxy in getWeakRefs (the reused one in its own slot) and, when there is
+  // a callback, calls its [targetCollected] after collection.
   if (callback === undefined) setCanonical(target, 'proxy', created);
-  // Core lists the proxy in getWeakRefs and, after collection, calls its [targetCollected].
-  watchTargetWeakly(target, created as unknown as Watcher);
+  else watchTargetWeakly(target, created as unknown as Watcher, true);
   return created;
 }
 

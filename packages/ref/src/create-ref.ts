@@ -1,5 +1,5 @@
-import { getCanonical, setCanonical, type WeakKey } from '@w/core';
-import { Ref, type RefCallback } from './ref';
+import { getCanonical, type WeakKey } from '@w/core';
+import { makeReusedRef, Ref, type RefCallback } from './ref';
 
 /**
  * A weak reference to `target` (Python's `weakref.ref(target, callback)`). Without a
@@ -7,9 +7,5 @@ import { Ref, type RefCallback } from './ref';
  */
 export function ref<T extends WeakKey>(target: T, callback?: RefCallback<Ref<T>>): Ref<T> {
   if (callback !== undefined) return new Ref(target, callback);
-  const existing = getCanonical<Ref<T>>(target, 'ref');
-  if (existing !== undefined) return existing;
-  const created = new Ref(target);
-  setCanonical(target, 'ref', created);
-  return created;
+  return getCanonical<Ref<T>>(target, 'ref') ?? makeReusedRef(target);
 }

@@ -2,6 +2,7 @@ import {
   assertFunction,
   assertWeakable,
   callReportingErrors,
+  setCanonical,
   targetCollected,
   type Watcher,
   type WeakKey,
@@ -24,7 +25,8 @@ export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watc
   constructor(target: T, callback?: RefCallback<Ref<T>>) {
     super(checkedTarget(target, callback));
     this.#callback = callback;
-    watchTargetWeakly(target, this);
+    // The reused ref is tracked by core in its own slot; only callbacks need a cleanup.
+    if (!makingReusedRef) watchTargetWeakly(target, this, callback !== undefined);
   }
 
   /** The callback (Python's `__callback__`); `undefined` once it has run, or if none. */
@@ -49,6 +51,20 @@ export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watc
     if (callback === undefined) return;
     this.#callback = undefined;
     callReportingErrors(callback, 'ref callback', this, this);
+  }
+}
+
+let makingReusedRef = false;
+
+/** The callback-less `Ref` that `ref(target)` hands out for as long as `target` lives. */
+export function makeReusedRef<T extends WeakKey>(target: T): Ref<T> {
+  makingReusedRef = true;
+  try {
+    const created = new Ref(target);
+    setCanonical(target, 'ref', created);
+    return created;
+  } finally {
+    makingReusedRef = false;
   }
 }
 

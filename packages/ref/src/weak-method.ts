@@ -17,7 +17,7 @@ export class WeakMethod<F extends AnyFunction = AnyFunction> extends Ref<F> {
     // The Ref part refers to the object; the function is watched beside it.
     super(obj as F, callback as RefCallback<Ref<F>> | undefined);
     this.#method = new WeakRef(fn);
-    watchTargetWeakly(fn, this);
+    watchTargetWeakly(fn, this, callback !== undefined);
   }
 
   /** The method bound to its object, or `undefined` once either was collected. */

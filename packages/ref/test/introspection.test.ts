@@ -47,3 +47,19 @@ describe('getWeakRefs / getWeakRefCount', () => {
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(4 * 1024 * 1024);
   });
 });
+
+describe('the reused ref', () => {
+  it('leaves later refs tracked after ref() was refused a bad target', () => {
+    expect(() => ref(7 as never)).toThrow(TypeError);
+    const target = {};
+    const tracked = new KeyedRef(target, undefined, 'k');
+    expect(getWeakRefs(target)).toEqual([tracked]);
+  });
+
+  it('is listed once, first', () => {
+    const target = {};
+    const other = ref(target, () => {});
+    const reused = ref(target);
+    expect(getWeakRefs(target)).toEqual([reused, other]);
+  });
+});
