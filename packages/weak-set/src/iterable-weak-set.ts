@@ -59,12 +59,12 @@ export class IterableWeakSet<T extends WeakKey> implements Set<T> {
 
   /** True when `value` is a live member. Values that cannot be held weakly are never members. */
   has(value: T): boolean {
-    return canBeHeldWeakly(value) && this.#refs.has(value);
+    // WeakMap.has answers false for what cannot be held weakly: no check needed on this hot path.
+    return this.#refs.has(value);
   }
 
   /** Removes `value`; returns whether it was a member. */
   delete(value: T): boolean {
-    if (!canBeHeldWeakly(value)) return false;
     const ref = this.#refs.get(value);
     if (ref === undefined) return false;
     this.#forget(ref);
