@@ -1,8 +1,8 @@
 import type { BenchConfig } from '../config';
 import { bytesPerEntry, heapAfterGc } from '../harness/memory';
-import { collectAndSettle, fullGc, median, nextTurn, now, timeOnce } from '../harness/timing';
+import { collectAndSettle, fullGc, nextTurn, now, timeOnce } from '../harness/timing';
 import type { ContainerSubject } from '../subjects/subject';
-import { type Measurement, type Op, SampleBook } from './result';
+import type { Op, SampleBook } from './result';
 
 /** Collections are the slow part of churn: a few batches of N are enough. */
 export const CHURN_BATCHES = 3;
@@ -30,31 +30,6 @@ function makeData(subject: ContainerSubject, n: number, reps: number): Data {
     }
   }
   return data;
-}
-
-/**
- * Measures every container subject of one suite at every size. Rounds are interleaved
- * across subjects (round 1 of all, then round 2...) so slow drift of the machine hits all alike.
- */
-export async function runContainerSuite(
-  subjects: readonly ContainerSubject[],
-  config: BenchConfig,
-  log: (line: string) => void,
-): Promise<Measurement[]> {
-  const book = new SampleBook();
-  for (const n of config.sizes) {
-    const rounds = config.roundsFor(n);
-    for (let round = 0; round < rounds; round++) {
-      for (const subject of subjects) {
-        const started = now();
-        await containerRound(subject, n, config, book);
-        log(
-          `  ${subject.name} n=${n} round ${round + 1}/${rounds}: ${((now() - started) / 1e6).toFixed(0)} ms`,
-        );
-      }
-    }
-  }
-  return book.medians(median);
 }
 
 /** One round of every operation for one subject at one size. */

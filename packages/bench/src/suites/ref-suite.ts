@@ -1,31 +1,9 @@
 import type { BenchConfig } from '../config';
 import { bytesPerEntry, heapAfterGc } from '../harness/memory';
-import { collectAndSettle, fullGc, median, nextTurn, now, timeOnce } from '../harness/timing';
+import { collectAndSettle, fullGc, nextTurn, now, timeOnce } from '../harness/timing';
 import type { RefSubject } from '../subjects/subject';
 import { CHURN_BATCHES } from './container-suite';
-import { type Measurement, type Op, SampleBook } from './result';
-
-/** Measures every ref factory at every size, rounds interleaved across subjects. */
-export async function runRefSuite(
-  subjects: readonly RefSubject[],
-  config: BenchConfig,
-  log: (line: string) => void,
-): Promise<Measurement[]> {
-  const book = new SampleBook();
-  for (const n of config.sizes) {
-    const rounds = config.roundsFor(n);
-    for (let round = 0; round < rounds; round++) {
-      for (const subject of subjects) {
-        const started = now();
-        await refRound(subject, n, config, book);
-        log(
-          `  ${subject.name} n=${n} round ${round + 1}/${rounds}: ${((now() - started) / 1e6).toFixed(0)} ms`,
-        );
-      }
-    }
-  }
-  return book.medians(median);
-}
+import type { Op, SampleBook } from './result';
 
 /** One round: create, deref, memory, reclaim (callback refs), churn. */
 export async function refRound(

@@ -3,8 +3,9 @@ import { floorSubjects } from '../subjects/floors';
 import { ourSubjects } from '../subjects/ours';
 import { peerSubjects } from '../subjects/peers';
 import type { ContainerSubject, Kind, RefSubject, Subject } from '../subjects/subject';
-import { runContainerSuite } from './container-suite';
-import { runRefSuite } from './ref-suite';
+import { containerRound } from './container-suite';
+import { interleaveRounds } from './interleave-rounds';
+import { refRound } from './ref-suite';
 import type { SuiteResult } from './result';
 
 /** The suites, in report order. Each runs in its own node process (see main.ts). */
@@ -33,8 +34,8 @@ export async function runSuite(
   for (const subject of mine) if (subject.note) notes.push(`${subject.name}: ${subject.note}`);
   const measurements =
     suite === 'ref'
-      ? await runRefSuite(mine as RefSubject[], config, log)
-      : await runContainerSuite(mine as ContainerSubject[], config, log);
+      ? await interleaveRounds(mine as RefSubject[], config, log, refRound)
+      : await interleaveRounds(mine as ContainerSubject[], config, log, containerRound);
   return { suite, measurements, notes: notes.filter((note) => mentionsSuite(note, suite, mine)) };
 }
 
