@@ -1,3 +1,4 @@
+import { describeType } from './weakable';
 /** What the unraisable hook receives: Python's `sys.unraisablehook` argument. */
 export interface Unraisable {
   /** What was thrown. */
@@ -24,7 +25,7 @@ let currentHook: UnraisableHook = printToStderr;
  */
 export function setUnraisableHook(hook?: UnraisableHook): UnraisableHook {
   if (hook !== undefined && typeof hook !== 'function') {
-    throw new TypeError(`unraisable hook must be a function, not '${typeof hook}'`);
+    throw new TypeError(`unraisable hook must be a function, not '${describeType(hook)}'`);
   }
   const previous = currentHook;
   currentHook = hook ?? printToStderr;
