@@ -31,7 +31,8 @@ class TargetRecord {
   sweepAt = 16;
 
   add(entry: Entry): void {
-    const entries = (this.entries ??= new Set());
+    this.entries ??= new Set();
+    const entries = this.entries;
     if (entries.size >= this.sweepAt) {
       for (const e of entries) if (isWeak(e) && e.deref() === undefined) entries.delete(e);
       this.sweepAt = Math.max(16, entries.size * 2);
