@@ -7,8 +7,9 @@ import {
 } from '@w/core';
 import { type Ref, ref } from '@w/ref';
 
-// One entry per key: a WeakRef that gives iteration its key back. It is also the entry's
-// identity, so the cleanup for a dead key can only ever remove that key's own entry.
+// One WeakRef per key for the key's whole life: it gives iteration its key back, and it is
+// what the key is registered with. Cleanup deletes it from the order by identity, which is a
+// no-op once the key was deleted.
 type Entry<K extends WeakKey> = WeakRef<K>;
 
 /**
@@ -26,13 +27,15 @@ type Entry<K extends WeakKey> = WeakRef<K>;
  * @typeParam V - the values: anything.
  */
 export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
-  // Values live only here, so a value->key reference is not a strong path to the key.
+  // The members and their values: values live only here, so a value->key reference is not a
+  // strong path to the key. `has`/`get` are one lookup here.
   #values = new WeakMap<K, V>();
-  // Finds a key's entry in O(1) without dereferencing anything.
-  #entries = new WeakMap<K, Entry<K>>();
+  // Every key ever set and still alive, even deleted ones, with its one registered entry.
+  // Registering without an unregister token is ~4x cheaper and needs no token table; keeping
+  // the entry across delete/clear means re-adding a live key never registers it twice.
+  readonly #entries = new WeakMap<K, Entry<K>>();
   // Insertion order and `size`; holds only WeakRefs, never keys or values.
   readonly #order = new Set<Entry<K>>();
-  // Each entry is registered once, with itself as the unregister token.
   readonly #registry = createCleanupRegistry<Entry<K>>((entry) => {
     this.#order.delete(entry);
     this.#compactIfShrunk();
@@ -68,7 +71,7 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
 
   /** True when `key` has a live entry. A key that cannot be held weakly gives `false`. */
   has(key: K): boolean {
-    return this.#entries.has(key);
+    return this.#values.has(key);
   }
 
   /**
@@ -83,19 +86,16 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
 
   /** Removes the entry for `key`; true when there was one. */
   delete(key: K): boolean {
-    const entry = this.#entries.get(key);
-    if (entry === undefined) return false;
-    this.#remove(key, entry);
+    if (!this.#values.has(key)) return false;
+    this.#remove(key);
     return true;
   }
 
   /** Removes every entry. */
   clear(): void {
-    // No deref: a key that died but whose cleanup is pending must go too.
-    for (const entry of this.#order) this.#registry.unregister(entry);
+    // No deref, no unregister: the keys keep their entries in `#entries` for a re-add.
     this.#order.clear();
     this.#values = new WeakMap();
-    this.#entries = new WeakMap();
     this.#peakSize = 0;
   }
 
@@ -106,7 +106,7 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
    */
   getOrInsert(key: K, defaultValue: V): V {
     assertWeakable(key);
-    if (this.#entries.has(key)) return this.#values.get(key) as V;
+    if (this.#values.has(key)) return this.#values.get(key) as V;
     this.#set(key, defaultValue);
     return defaultValue;
   }
@@ -120,7 +120,7 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
   getOrInsertComputed(key: K, callback: (key: K) => V): V {
     assertFunction(callback, 'callback');
     assertWeakable(key);
-    if (this.#entries.has(key)) return this.#values.get(key) as V;
+    if (this.#values.has(key)) return this.#values.get(key) as V;
     const value = callback.call(undefined, key);
     this.#set(key, value);
     return value;
@@ -134,13 +134,12 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
   pop(key: K): V;
   pop<D>(key: K, defaultValue: D): V | D;
   pop<D>(key: K, ...defaultValue: [D?]): V | D {
-    const entry = this.#entries.get(key);
-    if (entry === undefined) {
+    if (!this.#values.has(key)) {
       if (defaultValue.length > 0) return defaultValue[0] as D;
       throw new RangeError('WeakKeyMap.pop(): key not found');
     }
     const value = this.#values.get(key) as V;
-    this.#remove(key, entry);
+    this.#remove(key);
     return value;
   }
 
@@ -157,7 +156,7 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
       const key = entry.deref();
       if (key === undefined) continue;
       const value = this.#values.get(key) as V;
-      this.#remove(key, entry);
+      this.#remove(key);
       return [key, value];
     }
     throw new RangeError('WeakKeyMap.popItem(): the map is empty');
@@ -228,11 +227,14 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
   }
 
   #set(key: K, value: V): void {
-    if (!this.#entries.has(key)) {
-      const entry = new WeakRef(key);
-      this.#entries.set(key, entry);
+    if (!this.#values.has(key)) {
+      let entry = this.#entries.get(key);
+      if (entry === undefined) {
+        entry = new WeakRef(key);
+        this.#entries.set(key, entry);
+        this.#registry.register(key, entry);
+      }
       this.#order.add(entry);
-      this.#registry.register(key, entry, entry);
       if (this.#order.size > this.#peakSize) this.#peakSize = this.#order.size;
     }
     this.#values.set(key, value);
@@ -242,29 +244,25 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
     for (const [key, value] of pairs) this.#set(key, value);
   }
 
-  #remove(key: K, entry: Entry<K>): void {
-    this.#registry.unregister(entry);
-    this.#order.delete(entry);
-    this.#entries.delete(key);
+  #remove(key: K): void {
+    this.#order.delete(this.#entries.get(key) as Entry<K>);
     this.#values.delete(key);
     this.#compactIfShrunk();
   }
 
   // V8's WeakMap tables never shrink, even when GC empties them: after 1e5 keys die, each
   // would keep ~4 MB of empty slots. Rebuilding them once the map falls to a quarter of its
-  // peak frees that, at O(live) cost amortized over the >= 3x as many removals.
+  // peak frees that, at O(live) cost amortized over the >= 3x as many removals: O(1) per
+  // removal. `#entries` is kept: deleted live keys must keep their registered entries.
   #compactIfShrunk(): void {
     if (this.#peakSize < COMPACT_MIN_PEAK || this.#order.size > this.#peakSize / 4) return;
     const values = new WeakMap<K, V>();
-    const entries = new WeakMap<K, Entry<K>>();
     for (const entry of this.#order) {
       const key = entry.deref();
       if (key === undefined) continue; // its cleanup is pending and will remove it
-      entries.set(key, entry);
       values.set(key, this.#values.get(key) as V);
     }
     this.#values = values;
-    this.#entries = entries;
     this.#peakSize = this.#order.size;
   }
 }

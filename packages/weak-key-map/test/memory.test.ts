@@ -26,6 +26,23 @@ describe('nothing leaked', () => {
     expect(after - before).toBeLessThan(MARGIN);
   });
 
+  it('set/clear of the same live keys does not grow memory', async () => {
+    // Keys stay registered across clear(); re-adding them must not register them again.
+    const map = new WeakKeyMap<object, number>();
+    const keys = Array.from({ length: 10 }, () => ({}));
+    for (const key of keys) map.set(key, 0);
+    map.clear();
+    const before = await heapAfterCollection();
+    for (let i = 0; i < ROUNDS / 10; i++) {
+      for (const key of keys) map.set(key, i);
+      map.clear();
+    }
+    const after = await heapAfterCollection();
+    expect(map.size).toBe(0);
+    expect(keys.every((key) => !map.has(key))).toBe(true);
+    expect(after - before).toBeLessThan(MARGIN);
+  });
+
   it('overwriting the same key 1e6 times does not grow memory', async () => {
     const map = new WeakKeyMap<object, object>();
     const key = {};

@@ -24,13 +24,16 @@ export type WeakMembers<U> = U extends WeakKey ? U : U & WeakKey;
  * is exact after `collectGarbage()` from `@w/core/testing`.
  */
 export class IterableWeakSet<T extends WeakKey> implements Set<T> {
-  // Insertion order. Each member has exactly one WeakRef, which is also its unregister token
-  // and what its cleanup removes: cleanup deletes by identity, so it can never remove a
-  // newer entry of the same member (deleted and re-added before the old cleanup ran).
+  // Insertion order. Each value gets exactly one WeakRef for its whole life, which is what
+  // its cleanup removes: cleanup deletes by identity, a no-op once the ref left the order.
   #order = new Set<WeakRef<T>>();
   // Finds a member's ref in O(1), and answers `has` without a deref (a deref would keep
   // the member alive until the end of the current task).
   #refs = new WeakMap<T, WeakRef<T>>();
+  // Values removed while alive, with the ref they are still registered under. A value is
+  // registered once, without an unregister token (4x cheaper, and no token table), so
+  // re-adding it reuses that ref instead of piling up registrations.
+  #removed = new WeakMap<T, WeakRef<T>>();
   // One registry per set: when the set is dropped, its registry and registrations go too.
   // Made on first add, so empty sets (results of set methods...) cost no registry.
   #registry: FinalizationRegistry<WeakRef<T>> | undefined;
@@ -67,15 +70,16 @@ export class IterableWeakSet<T extends WeakKey> implements Set<T> {
   delete(value: T): boolean {
     const ref = this.#refs.get(value);
     if (ref === undefined) return false;
-    this.#forget(ref);
-    this.#refs.delete(value);
+    this.#forget(value, ref);
     return true;
   }
 
-  /** Removes every member, without reading any of them. */
+  /** Removes every member. */
   clear(): void {
-    if (this.#registry !== undefined) {
-      for (const ref of this.#order) this.#registry.unregister(ref);
+    // Live members stay registered: remember their refs for a re-add.
+    for (const ref of this.#order) {
+      const value = ref.deref();
+      if (value !== undefined) this.#removed.set(value, ref);
     }
     this.#order.clear();
     // A WeakMap cannot be cleared; a fresh one drops every entry of the old one.
@@ -89,12 +93,12 @@ export class IterableWeakSet<T extends WeakKey> implements Set<T> {
    */
   pop(): T {
     for (const ref of this.#order) {
-      this.#forget(ref);
       const value = ref.deref();
       if (value !== undefined) {
-        this.#refs.delete(value);
+        this.#forget(value, ref);
         return value;
       }
+      this.#order.delete(ref); // collected, its cleanup pending: that will be a no-op
     }
     throw new RangeError('IterableWeakSet.pop(): the set is empty');
   }
@@ -242,21 +246,26 @@ export class IterableWeakSet<T extends WeakKey> implements Set<T> {
 
   #add(value: T): void {
     if (this.#refs.has(value)) return;
-    const ref = new WeakRef(value);
-    this.#registry ??= createCleanupRegistry<WeakRef<T>>(
-      (dead) => this.#order.delete(dead),
-      'IterableWeakSet cleanup',
-    );
-    // The ref is both what cleanup receives and the unregister token: one registration per member.
-    this.#registry.register(value, ref, ref);
+    let ref = this.#removed.get(value);
+    if (ref === undefined) {
+      ref = new WeakRef(value);
+      this.#registry ??= createCleanupRegistry<WeakRef<T>>(
+        (dead) => this.#order.delete(dead),
+        'IterableWeakSet cleanup',
+      );
+      this.#registry.register(value, ref);
+    } else {
+      this.#removed.delete(value);
+    }
     this.#refs.set(value, ref);
     this.#order.add(ref);
   }
 
-  // Drops a ref from the order and its registration; the caller removes the WeakMap entry.
-  #forget(ref: WeakRef<T>): void {
+  // Removes a live member; its registration stays, kept for a re-add.
+  #forget(value: T, ref: WeakRef<T>): void {
     this.#order.delete(ref);
-    this.#registry?.unregister(ref);
+    this.#refs.delete(value);
+    this.#removed.set(value, ref);
   }
 
   #liveCount(): number {
