@@ -273,7 +273,7 @@ const COMPACT_MIN_PEAK = 1024;
 // Reads every pair first, so a bad one throws before anything is changed.
 function checkedPairs<K extends WeakKey, V>(entries: Iterable<readonly [K, V]>): [K, V][] {
   if (
-    entries === null ||
+    entries == null ||
     typeof (entries as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function'
   ) {
     throw new TypeError(`entries must be iterable, not '${describeType(entries)}'`);
