@@ -42,7 +42,8 @@ cat > "packages/$dir/package.json" <<JSON
   },
   "scripts": {
     "build": "tsup",
-    "typecheck": "tsc --noEmit"
+    "typecheck": "tsc --noEmit",
+    "check-package": "bash ../../scripts/check-package.sh"
   },
   "dependencies": $deps
 }

@@ -4,7 +4,6 @@ type ExitHook = () => void;
 
 const hooks = new Set<ExitHook>();
 let installed = false;
-let exiting = false;
 
 /**
  * Runs `hook` once when the program ends: Node's `exit` event (normal end and
@@ -16,24 +15,15 @@ export function onExit(hook: ExitHook): () => void {
   return () => hooks.delete(hook);
 }
 
-/** True while exit hooks are running. */
-export function isExiting(): boolean {
-  return exiting;
-}
-
+// A hook added while these run is visited too: Set iteration sees later additions.
 function runExitHooks(): void {
-  exiting = true;
-  try {
-    for (const hook of hooks) {
-      hooks.delete(hook);
-      try {
-        hook();
-      } catch (error) {
-        reportUnraisable(error, 'exit hook');
-      }
+  for (const hook of hooks) {
+    hooks.delete(hook);
+    try {
+      hook();
+    } catch (error) {
+      reportUnraisable(error, 'exit hook');
     }
-  } finally {
-    exiting = false;
   }
 }
 

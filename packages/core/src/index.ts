@@ -1,5 +1,5 @@
 export { createCleanupRegistry } from './cleanup-registry';
-export { isExiting, onExit } from './exit-hooks';
+export { onExit } from './exit-hooks';
 export type { CanonicalKind, Watcher } from './target-watchers';
 export {
   getCanonical,

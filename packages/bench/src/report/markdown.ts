@@ -19,9 +19,21 @@ const TITLES: Record<Kind, string> = {
   ref: 'Weak references (`ref()`)',
 };
 
+const MAP_COLUMNS: { op: Op; label: string }[] = [
+  { op: 'set', label: 'set' },
+  { op: 'get', label: 'get' },
+  { op: 'has', label: 'has' },
+  { op: 'replace', label: 'replace' },
+  { op: 'delete', label: 'delete' },
+  { op: 'iterate', label: 'iterate' },
+  { op: 'churn', label: 'churn' },
+  { op: 'reclaim', label: 'reclaim ns/dead' },
+  { op: 'memory', label: 'B/entry' },
+];
+
 const COLUMNS: Record<Kind, { op: Op; label: string }[]> = {
-  'value-map': mapColumns('set'),
-  'key-map': mapColumns('set'),
+  'value-map': MAP_COLUMNS,
+  'key-map': MAP_COLUMNS,
   set: [
     { op: 'set', label: 'add' },
     { op: 'has', label: 'has' },
@@ -40,20 +52,6 @@ const COLUMNS: Record<Kind, { op: Op; label: string }[]> = {
     { op: 'memory', label: 'B/ref' },
   ],
 };
-
-function mapColumns(set: Op): { op: Op; label: string }[] {
-  return [
-    { op: set, label: 'set' },
-    { op: 'get', label: 'get' },
-    { op: 'has', label: 'has' },
-    { op: 'replace', label: 'replace' },
-    { op: 'delete', label: 'delete' },
-    { op: 'iterate', label: 'iterate' },
-    { op: 'churn', label: 'churn' },
-    { op: 'reclaim', label: 'reclaim ns/dead' },
-    { op: 'memory', label: 'B/entry' },
-  ];
-}
 
 /** The whole markdown report. */
 export function renderReport(results: readonly SuiteResult[], info: RunInfo): string {
