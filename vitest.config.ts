@@ -11,6 +11,7 @@ export default defineConfig({
     execArgv: ['--expose-gc'],
     testTimeout: 60_000,
     projects: [
+      'docs/vitest.config.ts',
       {
         extends: true,
         test: {

@@ -1,8 +1,11 @@
+// #region imports
 import { collectGarbage } from '@w/core/testing';
 import { proxy } from '@w/proxy';
 import { type Ref, ref } from '@w/ref';
+// #endregion imports
 import type { Scenario } from './scenario';
 
+// #region three-ways
 /** PyMOTW's ExpensiveObject; the ref callback below stands in for its `__del__`. */
 class ExpensiveObject {
   constructor(readonly name: string) {}
@@ -21,19 +24,21 @@ function useThreeWays(): { r: Ref<ExpensiveObject>; p: ExpensiveObject } {
   return { r, p };
 }
 
-export const scenarios: Scenario[] = [
-  {
-    title: 'A proxy: use the object without the ref() call, until it is gone',
-    async run() {
-      const { r, p } = useThreeWays();
-      console.log('  del obj; collectGarbage()');
-      await collectGarbage();
-      console.log(`  r.deref(): ${r.deref()}`);
-      try {
-        console.log(`  via proxy: ${p.name}`);
-      } catch (error) {
-        console.log(`  via proxy: ${error}`);
-      }
-    },
+const threeWays: Scenario = {
+  title: 'A proxy: use the object without the ref() call, until it is gone',
+  async run() {
+    const { r, p } = useThreeWays();
+    console.log('  del obj; collectGarbage()');
+    await collectGarbage();
+    console.log(`  r.deref(): ${r.deref()}`);
+    try {
+      console.log(`  via proxy: ${p.name}`);
+    } catch (error) {
+      console.log(`  via proxy: ${error}`);
+    }
   },
-];
+};
+// #endregion three-ways
+
+/** The proxy scenarios, in tutorial order. */
+export const scenarios: Scenario[] = [threeWays];

@@ -1,7 +1,10 @@
+// #region imports
 import { collectGarbage } from '@w/core/testing';
 import { getWeakRefCount, type Ref, ref, WeakMethod } from '@w/ref';
+// #endregion imports
 import type { Scenario } from './scenario';
 
+// #region tree
 /** A tree node whose parent pointer is weak, so a child never keeps its parent alive. */
 class TreeNode {
   #parent: Ref<TreeNode> | undefined;
@@ -29,6 +32,17 @@ function buildTree(): TreeNode {
   return leaf; // only the leaf is kept: the root is unreachable once this returns
 }
 
+const weakParent: Scenario = {
+  title: 'Breaking a parent/child cycle with a weak parent pointer',
+  async run() {
+    const leaf = buildTree();
+    await collectGarbage();
+    console.log(`  after collection, leaf.parent: ${leaf.parent}`);
+  },
+};
+// #endregion tree
+
+// #region callback
 function makeRefWithCallback(): Ref<object> {
   const target = { name: 'spam' };
   const r = ref(target, (dead) => console.log(`  callback(${dead === r ? 'the same ref' : '?'})`));
@@ -38,6 +52,18 @@ function makeRefWithCallback(): Ref<object> {
   return r;
 }
 
+const refCallbacks: Scenario = {
+  title: 'Reference callbacks',
+  async run() {
+    const r = makeRefWithCallback();
+    console.log('  dropping the object and collecting...');
+    await collectGarbage();
+    console.log(`  r.deref(): ${r.deref()}`);
+  },
+};
+// #endregion callback
+
+// #region weak-method
 class Button {
   constructor(readonly label: string) {}
   click(): string {
@@ -52,30 +78,15 @@ function makeWeakHandler(): WeakMethod<() => string> {
   return handler;
 }
 
-export const scenarios: Scenario[] = [
-  {
-    title: 'Breaking a parent/child cycle with a weak parent pointer',
-    async run() {
-      const leaf = buildTree();
-      await collectGarbage();
-      console.log(`  after collection, leaf.parent: ${leaf.parent}`);
-    },
+const weakMethod: Scenario = {
+  title: 'A weak method: event handlers that do not keep their object alive',
+  async run() {
+    const handler = makeWeakHandler();
+    await collectGarbage();
+    console.log(`  handler.deref(): ${handler.deref()}`);
   },
-  {
-    title: 'Reference callbacks',
-    async run() {
-      const r = makeRefWithCallback();
-      console.log('  dropping the object and collecting...');
-      await collectGarbage();
-      console.log(`  r.deref(): ${r.deref()}`);
-    },
-  },
-  {
-    title: 'A weak method: event handlers that do not keep their object alive',
-    async run() {
-      const handler = makeWeakHandler();
-      await collectGarbage();
-      console.log(`  handler.deref(): ${handler.deref()}`);
-    },
-  },
-];
+};
+// #endregion weak-method
+
+/** The ref scenarios, in tutorial order. */
+export const scenarios: Scenario[] = [weakParent, refCallbacks, weakMethod];

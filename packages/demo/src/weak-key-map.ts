@@ -1,7 +1,10 @@
+// #region imports
 import { collectGarbage } from '@w/core/testing';
 import { WeakKeyMap } from '@w/weak-key-map';
+// #endregion imports
 import type { Scenario } from './scenario';
 
+// #region dom-node
 /** A stand-in for a DOM node: the kind of object you tag without owning it. */
 interface DomNode {
   tag: string;
@@ -12,7 +15,9 @@ interface DomNode {
 function node(tag: string, ...children: DomNode[]): DomNode {
   return { tag, children };
 }
+// #endregion dom-node
 
+// #region tooltips
 /** Which nodes the "tooltip" feature tagged, and with what text. */
 const tooltips = new WeakKeyMap<DomNode, string>();
 
@@ -32,6 +37,24 @@ function show(): void {
   console.log(`  ${tooltips.size} tagged node(s): ${tags.join(' | ')}`);
 }
 
+const tooltipMetadata: Scenario = {
+  title: 'WeakKeyMap: per-object metadata you can iterate and count',
+  async run() {
+    const [button, input] = page.children as [DomNode, DomNode];
+    tooltips.set(button, 'Send the form');
+    tooltips.set(input, 'Your e-mail address');
+    openAndCloseDialog();
+    console.log('After opening and closing a dialog:');
+    show();
+    await collectGarbage();
+    console.log('After the dialog nodes die and collectGarbage():');
+    show();
+    console.log(`  the page's button is still tagged: ${tooltips.has(button)}`);
+  },
+};
+// #endregion tooltips
+
+// #region self-reference
 // A value that refers back to its key: a listener closing over its node.
 function tagWithSelfReferencingListener(map: WeakKeyMap<DomNode, () => void>): WeakRef<DomNode> {
   const widget = node('canvas');
@@ -41,32 +64,19 @@ function tagWithSelfReferencingListener(map: WeakKeyMap<DomNode, () => void>): W
   return new WeakRef(widget);
 }
 
-export const scenarios: Scenario[] = [
-  {
-    title: 'WeakKeyMap: per-object metadata you can iterate and count',
-    async run() {
-      const [button, input] = page.children as [DomNode, DomNode];
-      tooltips.set(button, 'Send the form');
-      tooltips.set(input, 'Your e-mail address');
-      openAndCloseDialog();
-      console.log('After opening and closing a dialog:');
-      show();
-      await collectGarbage();
-      console.log('After the dialog nodes die and collectGarbage():');
-      show();
-      console.log(`  the page's button is still tagged: ${tooltips.has(button)}`);
-    },
+const selfReference: Scenario = {
+  title: 'WeakKeyMap: a value that refers to its own key does not keep it alive',
+  async run() {
+    const listeners = new WeakKeyMap<DomNode, () => void>();
+    const widget = tagWithSelfReferencingListener(listeners);
+    console.log(`  before: ${listeners.size} entry; the listener closes over its node`);
+    await collectGarbage();
+    // Python's WeakKeyDictionary holds values strongly, so this node would live forever.
+    console.log(`  after collectGarbage(): node alive = ${widget.deref() !== undefined}`);
+    console.log(`  entries left: ${listeners.size}`);
   },
-  {
-    title: 'WeakKeyMap: a value that refers to its own key does not keep it alive',
-    async run() {
-      const listeners = new WeakKeyMap<DomNode, () => void>();
-      const widget = tagWithSelfReferencingListener(listeners);
-      console.log(`  before: ${listeners.size} entry; the listener closes over its node`);
-      await collectGarbage();
-      // Python's WeakKeyDictionary holds values strongly, so this node would live forever.
-      console.log(`  after collectGarbage(): node alive = ${widget.deref() !== undefined}`);
-      console.log(`  entries left: ${listeners.size}`);
-    },
-  },
-];
+};
+// #endregion self-reference
+
+/** The WeakKeyMap scenarios, in tutorial order. */
+export const scenarios: Scenario[] = [tooltipMetadata, selfReference];

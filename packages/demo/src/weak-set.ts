@@ -1,7 +1,10 @@
+// #region imports
 import { collectGarbage } from '@w/core/testing';
 import { IterableWeakSet } from '@w/weak-set';
+// #endregion imports
 import type { Scenario } from './scenario';
 
+// #region listeners
 /** A listener that says who it is when notified. */
 class Listener {
   constructor(readonly name: string) {}
@@ -25,19 +28,21 @@ function subscribeTemporary(source: EventSource): void {
   source.listeners.add(new Listener('temporary'));
 }
 
-export const scenarios: Scenario[] = [
-  {
-    title: 'A listener set that does not keep its listeners alive',
-    async run() {
-      const source = new EventSource();
-      const permanent = new Listener('permanent');
-      source.listeners.add(permanent);
-      subscribeTemporary(source);
-      source.notify('first event');
-      console.log('  dropping the temporary listener and collecting...');
-      await collectGarbage();
-      source.notify('second event');
-      console.log(`  permanent listener still subscribed: ${source.listeners.has(permanent)}`);
-    },
+const listenerSet: Scenario = {
+  title: 'A listener set that does not keep its listeners alive',
+  async run() {
+    const source = new EventSource();
+    const permanent = new Listener('permanent');
+    source.listeners.add(permanent);
+    subscribeTemporary(source);
+    source.notify('first event');
+    console.log('  dropping the temporary listener and collecting...');
+    await collectGarbage();
+    source.notify('second event');
+    console.log(`  permanent listener still subscribed: ${source.listeners.has(permanent)}`);
   },
-];
+};
+// #endregion listeners
+
+/** The IterableWeakSet scenarios, in tutorial order. */
+export const scenarios: Scenario[] = [listenerSet];

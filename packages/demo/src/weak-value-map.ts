@@ -1,6 +1,8 @@
+// #region imports
 import { collectGarbage } from '@w/core/testing';
 import { type Ref, ref } from '@w/ref';
 import { WeakValueMap } from '@w/weak-value-map';
+// #endregion imports
 import type { Scenario } from './scenario';
 
 // Objects that must be able to die are only ever touched inside synchronous helpers: a
@@ -8,6 +10,7 @@ import type { Scenario } from './scenario';
 
 // --- 1. Python Cookbook 8.25: a cache that hands out one instance per name -------------
 
+// #region cache
 class Spam {
   static #made = 0;
   /** Tells instances apart in the output without holding on to them. */
@@ -63,9 +66,11 @@ const cachedSpamManager: Scenario = {
     showAfterCollection(manager, oldSerial);
   },
 };
+// #endregion cache
 
 // --- 2. PyMOTW: demo(dict) vs demo(WeakValueDictionary) ---------------------------------
 
+// #region pymotw
 class ExpensiveObject {
   constructor(readonly name: string) {}
 
@@ -133,6 +138,7 @@ const pymotwCache: Scenario = {
     await collectGarbage();
   },
 };
+// #endregion pymotw
 
 /** The WeakValueMap scenarios, in tutorial order. */
 export const scenarios: Scenario[] = [cachedSpamManager, pymotwCache];

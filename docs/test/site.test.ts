@@ -1,0 +1,118 @@
+// Loads the BUILT docs site (docs/.vitepress/dist) in a real headless Chromium.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { serveStatic } from './static-server';
+
+const docsDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const distDir = join(docsDir, '.vitepress/dist');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let site: Awaited<ReturnType<typeof serveStatic>>;
+let context: BrowserContext;
+let userDataDir: string;
+
+/** A page that records every console error, page error and failed request it sees. */
+async function openPage(path: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  await page.goto(site.url + path, { waitUntil: 'networkidle' });
+  return { page, problems };
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(distDir, 'index.html'))) {
+    throw new Error(
+      `The docs site has not been built: ${distDir}/index.html is missing. ` +
+        'Run `pnpm --filter @w/docs build` (or `pnpm build`) first.',
+    );
+  }
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `No Chromium at ${chromiumPath}: install Debian's chromium or set CHROMIUM_PATH`,
+    );
+  }
+  site = await serveStatic(distDir);
+  userDataDir = mkdtempSync(join(tmpdir(), 'docs-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  // The site must work offline: any request that leaves the loopback server fails the test.
+  await context.route(
+    (url) => url.origin !== site.url,
+    (route) => route.abort('blockedbyclient'),
+  );
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  await site?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+describe('the built docs site', () => {
+  test('the home page renders its title and hero', async () => {
+    const { page, problems } = await openPage('/');
+    expect(await page.title()).toContain('@w/weakref');
+    await expect.poll(() => page.locator('.VPHero .name').textContent()).toContain('@w/weakref');
+    expect(await page.locator('.VPHero .text').textContent()).toContain("Python's weakref");
+    expect(await page.locator('.VPFeature').count()).toBe(8);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('a guide renders with the code that `pnpm demo` runs', async () => {
+    const { page, problems } = await openPage('/guide/weak-value-map.html');
+    expect(await page.locator('h1').textContent()).toContain('WeakValueMap');
+    const code = await page.locator('.vp-doc div[class*="language-ts"] code').allTextContents();
+    const demo = readFileSync(join(docsDir, '../packages/demo/src/weak-value-map.ts'), 'utf8');
+    // The snippet is the demo's own source, without its region markers.
+    expect(demo).toContain('class CachedSpamManager {');
+    expect(code.some((block) => block.includes('class CachedSpamManager {'))).toBe(true);
+    expect(code.join('\n')).not.toContain('#region');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('clicking a sidebar link, then a nav link, navigates', async () => {
+    const { page, problems } = await openPage('/getting-started.html');
+    expect(await page.locator('h1').textContent()).toContain('Getting started');
+
+    await page.locator('.VPSidebar a', { hasText: 'WeakKeyMap' }).click();
+    await page.waitForURL('**/guide/weak-key-map.html');
+    await expect.poll(() => page.locator('h1').textContent()).toContain('WeakKeyMap');
+
+    await page.locator('.VPNavBar a', { hasText: 'API' }).click();
+    await page.waitForURL('**/api/');
+    await expect.poll(() => page.locator('h1').textContent()).toContain('API reference');
+    await expect
+      .poll(() => page.locator('.VPSidebar a', { hasText: 'WeakValueMap' }).count())
+      .toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
