@@ -1,7 +1,18 @@
 #!/usr/bin/env bash
-# Packs the current package as pnpm publishes it, then checks the tarball:
-# publint --strict (package.json vs files) and attw (types for every resolver from node16 on).
+# Checks the current package: it depends at run time on @w/* packages only, then packs it as
+# pnpm publishes it and checks the tarball: publint --strict (package.json vs files) and attw
+# (types for every resolver from node16 on).
 set -euo pipefail
+outside=$(node -e '
+  const pkg = require("./package.json");
+  for (const field of ["dependencies", "peerDependencies", "optionalDependencies"])
+    for (const name of Object.keys(pkg[field] ?? {}))
+      if (!name.startsWith("@w/")) console.log(`  ${field}: ${name}`);')
+if [ -n "$outside" ]; then
+  echo "$(node -p "require('./package.json').name") depends on packages outside @w/* at run time:"
+  echo "$outside"
+  exit 1
+fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 pnpm pack --pack-destination "$out" >/dev/null
