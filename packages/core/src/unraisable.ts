@@ -13,7 +13,15 @@ export type UnraisableHook = (unraisable: Unraisable) => void;
 
 const printToStderr: UnraisableHook = ({ error, origin, object }) => {
   const what = object === undefined ? origin : `${origin} ${safeString(object)}`;
-  console.error(`Exception ignored in: ${what}\n`, error);
+  try {
+    console.error(`Exception ignored in: ${what}\n`, error);
+  } catch {
+    // Formatting `error` threw (e.g. its custom inspect). This must not throw: the cleanup
+    // that reports would crash the process and skip the other callbacks.
+    try {
+      console.error(`Exception ignored in: ${what}\n`, safeString(error));
+    } catch {}
+  }
 };
 
 let currentHook: UnraisableHook = printToStderr;
