@@ -11,6 +11,10 @@ const HOW_TO_ENABLE =
  * Forces full garbage collections and resolves once the cleanup they queued has run: ref
  * callbacks, finalizers and container cleanup. Repeats while cleanup keeps freeing more.
  * For tests (ours and yours) that assert on collection.
+ *
+ * Uses `globalThis.gc` where a flag exposed it, `Bun.gc(true)` on Bun, else turns gc on at
+ * run time (Node ≥ 20.16, Deno). On Bun, an object that code being optimized by the concurrent
+ * JIT has seen can outlive a few collections: run such tests with `BUN_JSC_useConcurrentJIT=0`.
  */
 export async function collectGarbage(): Promise<void> {
   const gc = findGc();

@@ -1,13 +1,19 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const core = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 
 function runChild(body: string): { stdout: string; status: number } {
-  const script = `import { onExit } from ${JSON.stringify(core)};\n${body}`;
+  // A file, not `-e`: Deno (running as process.execPath) takes no ES module from `-e`.
+  const dir = mkdtempSync(join(tmpdir(), 'w-exit-hooks-'));
+  const script = join(dir, 'child.mjs');
+  writeFileSync(script, `import { onExit } from ${JSON.stringify(core)};\n${body}`);
   try {
-    const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    const stdout = execFileSync(process.execPath, [script], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -15,6 +21,8 @@ function runChild(body: string): { stdout: string; status: number } {
   } catch (error) {
     const failed = error as { stdout: string; status: number };
     return { stdout: failed.stdout, status: failed.status };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

