@@ -64,6 +64,7 @@ const cachedSpamManager: Scenario = {
     inUse.delete('a');
     await collectGarbage();
     showAfterCollection(manager, oldSerial);
+    console.log(`the program still holds: ${[...inUse.keys()].join(', ')}`);
   },
 };
 // #endregion cache
