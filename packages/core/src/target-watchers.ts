@@ -17,52 +17,73 @@ export type CanonicalKind = 'ref' | 'proxy';
 type Entry = Watcher | WeakRef<Watcher>;
 
 /**
- * Everything this library attached to one target. It never references the target, so the
+ * The watchers this library attached to one target. It never references the target, so the
  * registry can hold it until the target dies and then notify its watchers.
  */
 class TargetRecord {
-  // Made on the first watcher: a target that only has its reused ref pays for no Set.
-  entries: Set<Entry> | undefined;
-  ref: WeakRef<object> | undefined;
-  proxy: WeakRef<object> | undefined;
-  // Registered only once some watcher needs telling: callback-less refs need no cleanup.
+  // Most targets have one watcher: it is stored as is, and a Set is made for a second one.
+  entries: Entry | Set<Entry> | undefined;
+  // Registered only once some watcher needs telling: refs without callbacks need no cleanup.
   registered = false;
   // Dead weak entries are swept when the set doubles: amortized O(1), memory ≤ 2× live.
   sweepAt = 16;
 
   add(entry: Entry): void {
-    this.entries ??= new Set();
     const entries = this.entries;
-    if (entries.size >= this.sweepAt) {
-      for (const e of entries) if (isWeak(e) && e.deref() === undefined) entries.delete(e);
-      this.sweepAt = Math.max(16, entries.size * 2);
+    if (entries === undefined) {
+      this.entries = entry;
+    } else if (!(entries instanceof Set)) {
+      this.entries = new Set([entries, entry]);
+    } else {
+      if (entries.size >= this.sweepAt) {
+        for (const e of entries) if (isWeak(e) && e.deref() === undefined) entries.delete(e);
+        this.sweepAt = Math.max(16, entries.size * 2);
+      }
+      entries.add(entry);
     }
-    entries.add(entry);
   }
 
-  /** Live watchers, newest first (CPython runs weakref callbacks in that order). */
-  watchersNewestFirst(onlyWeak = false): Watcher[] {
-    const live: Watcher[] = [];
-    if (this.entries === undefined) return live;
-    for (const entry of this.entries) {
-      const watcher = isWeak(entry) ? entry.deref() : onlyWeak ? undefined : entry;
-      if (watcher !== undefined) live.push(watcher);
-    }
-    return live.reverse();
+  remove(entry: Entry): void {
+    const entries = this.entries;
+    if (entries === entry) this.entries = undefined;
+    else if (entries instanceof Set) entries.delete(entry);
   }
 
   notify(): void {
-    const watchers = this.watchersNewestFirst();
+    const entries = this.entries;
     this.entries = undefined;
-    // Each watcher guards its own callback; this guard keeps one broken watcher from
-    // skipping the others.
-    for (const watcher of watchers) {
-      try {
-        watcher[targetCollected]();
-      } catch (error) {
-        reportUnraisable(error, 'weak callback');
-      }
+    if (entries instanceof Set) {
+      for (const watcher of newestFirst(entries, false)) tell(watcher);
+    } else if (entries !== undefined) {
+      const watcher = liveWatcher(entries, false);
+      if (watcher !== undefined) tell(watcher);
     }
+  }
+}
+
+/** Live watchers, newest first (CPython runs weakref callbacks in that order). */
+function newestFirst(entries: Entry | Set<Entry> | undefined, onlyWeak: boolean): Watcher[] {
+  const live: Watcher[] = [];
+  if (entries === undefined) return live;
+  for (const entry of entries instanceof Set ? entries : [entries]) {
+    const watcher = liveWatcher(entry, onlyWeak);
+    if (watcher !== undefined) live.push(watcher);
+  }
+  return live.reverse();
+}
+
+function liveWatcher(entry: Entry, onlyWeak: boolean): Watcher | undefined {
+  if (isWeak(entry)) return entry.deref();
+  return onlyWeak ? undefined : entry;
+}
+
+// Each watcher guards its own callback; this guard keeps one broken watcher from skipping
+// the others.
+function tell(watcher: Watcher): void {
+  try {
+    watcher[targetCollected]();
+  } catch (error) {
+    reportUnraisable(error, 'weak callback');
   }
 }
 
@@ -71,6 +92,12 @@ function isWeak(entry: Entry): entry is WeakRef<Watcher> {
 }
 
 const records = new WeakMap<WeakKey, TargetRecord>();
+// The reused callback-less referents, apart from the records: `ref(target)` then costs one
+// lookup, one WeakRef and one WeakMap entry, and no record.
+const canonical: Record<CanonicalKind, WeakMap<WeakKey, WeakRef<object>>> = {
+  ref: new WeakMap(),
+  proxy: new WeakMap(),
+};
 // A watched target is registered once; the held record lists who to tell.
 const registry = createCleanupRegistry<TargetRecord>((record) => record.notify(), 'weak callback');
 
@@ -109,7 +136,7 @@ export function watchTargetStrongly(target: WeakKey, watcher: Watcher): () => vo
   const record = recordFor(target);
   record.add(watcher);
   registerOnce(target, record);
-  return () => record.entries?.delete(watcher);
+  return () => record.remove(watcher);
 }
 
 /** The live, reused callback-less referent of `kind` for `target`, if any. */
@@ -117,12 +144,12 @@ export function getCanonical<R extends object>(
   target: WeakKey,
   kind: CanonicalKind,
 ): R | undefined {
-  return records.get(target)?.[kind]?.deref() as R | undefined;
+  return canonical[kind].get(target)?.deref() as R | undefined;
 }
 
 /** Remembers `referent` as the reused callback-less referent of `kind` for `target`. */
 export function setCanonical(target: WeakKey, kind: CanonicalKind, referent: object): void {
-  recordFor(target)[kind] = new WeakRef(referent);
+  canonical[kind].set(target, new WeakRef(referent));
 }
 
 /**
@@ -130,9 +157,9 @@ export function setCanonical(target: WeakKey, kind: CanonicalKind, referent: obj
  * proxy, then the others newest first, as CPython's `getweakrefs` lists them.
  */
 export function liveReferents(target: WeakKey): object[] {
-  const record = records.get(target);
-  if (record === undefined) return [];
-  const canonical = [record.ref?.deref(), record.proxy?.deref()].filter((r) => r !== undefined);
-  const others = record.watchersNewestFirst(true).filter((w) => !canonical.includes(w));
-  return [...canonical, ...others];
+  const reused = [getCanonical(target, 'ref'), getCanonical(target, 'proxy')].filter(
+    (r) => r !== undefined,
+  );
+  const others = newestFirst(records.get(target)?.entries, true);
+  return [...reused, ...others.filter((w) => !reused.includes(w))];
 }

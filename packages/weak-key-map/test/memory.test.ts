@@ -23,6 +23,7 @@ describe('nothing leaked', () => {
     }
     const after = await heapAfterCollection();
     expect(map.size).toBe(0);
+    expect(map.has(key)).toBe(false); // keeps the key alive: its registrations must not pile up
     expect(after - before).toBeLessThan(MARGIN);
   });
 

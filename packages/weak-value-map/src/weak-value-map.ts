@@ -9,14 +9,14 @@ import { KeyedRef } from '@w/ref';
 import { checkedPairs, type PairSource } from './pairs';
 
 /**
- * One stored value: a weak reference that remembers its key. It is also the registry's
- * held value and unregister token, so cleanup can tell whether it is still the current
- * entry for its key, and `delete`/`set` can cancel its cleanup.
+ * One stored value: a weak reference that remembers its key. It is also what the registry
+ * holds, so cleanup can tell whether it is still the current entry for its key. An entry
+ * that leaves the map forgets its key, so its leftover registration holds no user object.
  */
 class Entry<K, V extends WeakKey> extends WeakRef<V> {
   constructor(
     value: V,
-    readonly key: K,
+    public key: K | undefined,
   ) {
     super(value);
   }
@@ -33,11 +33,15 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
   readonly #entries = new Map<K, Entry<K, V>>();
 
   // One registry per map: when the map is dropped, its registry and all its cells go too.
-  readonly #registry = createCleanupRegistry<Entry<K, V>>((entry) => {
-    // delete/set/clear already unregister the entries they replace; this check is the second
-    // guard against removing a key that was re-set: only the entry that died goes.
-    if (this.#entries.get(entry.key) === entry) this.#entries.delete(entry.key);
-  }, 'WeakValueMap cleanup');
+  // Values are registered without an unregister token (several times cheaper, and no token
+  // table that never shrinks), so an entry that leaves the map early keeps its registration
+  // until its value dies: cleanup then finds it is no longer current and leaves the key alone.
+  #registry = this.#newRegistry();
+  // Registrations whose entry already left the map, and the most entries held since the
+  // registry was made. When the first is more than twice the second (values that stay alive
+  // after being overwritten or deleted), the registry is replaced (see #reregister).
+  #stale = 0;
+  #peak = 0;
 
   /**
    * Creates a map holding `entries`: `[key, value]` pairs or a plain record. Throws
@@ -83,14 +87,19 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
   delete(key: K): boolean {
     const entry = this.#entries.get(key);
     if (entry === undefined) return false;
-    this.#forget(key, entry);
-    return entry.deref() !== undefined;
+    const alive = entry.deref() !== undefined;
+    this.#forget(entry);
+    return alive;
   }
 
-  /** Removes every entry and cancels their pending cleanup. */
+  /** Removes every entry. */
   clear(): void {
-    for (const entry of this.#entries.values()) this.#registry.unregister(entry);
+    if (this.#entries.size === 0) return;
     this.#entries.clear();
+    // A new registry: the old one becomes garbage with every registration it holds.
+    this.#registry = this.#newRegistry();
+    this.#stale = 0;
+    this.#peak = 0;
   }
 
   /** The live value for `key`; if there is none, stores `value` and returns it (ES2026). */
@@ -126,7 +135,7 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
   pop<D>(key: K, ...rest: [] | [D]): V | D {
     const entry = this.#entries.get(key);
     const value = entry?.deref();
-    if (entry !== undefined) this.#forget(key, entry);
+    if (entry !== undefined) this.#forget(entry);
     if (value !== undefined) return value;
     if (rest.length > 0) return rest[0] as D;
     throw new RangeError(`WeakValueMap.pop(): key not found: ${describeKey(key)}`);
@@ -141,7 +150,7 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
     let last: [K, V] | undefined;
     for (const pair of this.entries()) last = pair;
     if (last === undefined) throw new RangeError('WeakValueMap.popItem(): map is empty');
-    this.#forget(last[0], this.#entries.get(last[0])!);
+    this.#forget(this.#entries.get(last[0])!);
     return last;
   }
 
@@ -222,20 +231,57 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
       const oldValue = old.deref();
       if (oldValue === value) return; // Same live value: keep the registration we have.
       // A dead entry is already gone as far as the user can see: the key moves to the end.
-      if (oldValue === undefined) this.#forget(key, old);
-      else this.#registry.unregister(old);
+      if (oldValue === undefined) this.#entries.delete(key);
     }
     const entry = new Entry(value, key);
-    this.#registry.register(value, entry, entry);
+    this.#registry.register(value, entry);
     this.#entries.set(key, entry);
+    if (this.#entries.size > this.#peak) this.#peak = this.#entries.size;
+    if (old !== undefined) this.#retired(old);
   }
 
-  // Cancelling the old cleanup keeps registry cells from piling up on delete and overwrite.
-  #forget(key: K, entry: Entry<K, V>): void {
-    this.#registry.unregister(entry);
-    this.#entries.delete(key);
+  #forget(entry: Entry<K, V>): void {
+    this.#entries.delete(entry.key as K);
+    this.#retired(entry);
+  }
+
+  // `entry` left the map while its registration stays behind.
+  #retired(entry: Entry<K, V>): void {
+    entry.key = undefined;
+    this.#stale++;
+    if (this.#stale > 2 * this.#peak + STALE_SLACK) this.#reregister();
+  }
+
+  // Bounds the cells of values that outlive their entries: a fresh registry holds one cell
+  // per entry, the old one becomes garbage with all its cells. O(size), and it runs only after
+  // more than 2 × peak ≥ 2 × size removals: O(1) amortized; a map emptied by `delete` costs
+  // nothing until then. Dead entries found on the way go now, as their cleanup went with the
+  // old registry.
+  #reregister(): void {
+    const registry = this.#newRegistry();
+    for (const [key, entry] of this.#entries) {
+      const value = entry.deref();
+      if (value === undefined) this.#entries.delete(key);
+      else registry.register(value, entry);
+    }
+    this.#registry = registry;
+    this.#stale = 0;
+    this.#peak = this.#entries.size;
+  }
+
+  #newRegistry(): FinalizationRegistry<Entry<K, V>> {
+    const registry = createCleanupRegistry<Entry<K, V>>((entry) => {
+      if (registry !== this.#registry) return; // replaced: its entries were re-registered
+      // Only the entry that died goes: the key may have been re-set since.
+      if (this.#entries.get(entry.key as K) === entry) this.#entries.delete(entry.key as K);
+      else this.#stale--;
+    }, 'WeakValueMap cleanup');
+    return registry;
   }
 }
+
+// Below this many stale registrations, replacing the registry is not worth it.
+const STALE_SLACK = 1024;
 
 function describeKey(key: unknown): string {
   if (typeof key === 'string') return JSON.stringify(key);

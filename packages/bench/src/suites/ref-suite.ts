@@ -5,6 +5,15 @@ import type { RefSubject } from '../subjects/subject';
 import { CHURN_BATCHES } from './container-suite';
 import type { Op, SampleBook } from './result';
 
+/** A live ref (and its target) kept for the whole suite: see `anchorContainer`. */
+export function anchorRef(subject: RefSubject): unknown {
+  const ctx = subject.setup({ fired: 0 });
+  const targets = [{ i: 0 }];
+  const refs: unknown[] = [null];
+  subject.loops.create(ctx, targets, refs);
+  return { ctx, targets, refs };
+}
+
 /** One round: create, deref, memory, reclaim (callback refs), churn. */
 export async function refRound(
   subject: RefSubject,

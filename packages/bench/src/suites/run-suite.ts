@@ -3,9 +3,9 @@ import { floorSubjects } from '../subjects/floors';
 import { ourSubjects } from '../subjects/ours';
 import { peerSubjects } from '../subjects/peers';
 import type { ContainerSubject, Kind, RefSubject, Subject } from '../subjects/subject';
-import { containerRound } from './container-suite';
+import { anchorContainer, containerRound } from './container-suite';
 import { interleaveRounds } from './interleave-rounds';
-import { refRound } from './ref-suite';
+import { anchorRef, refRound } from './ref-suite';
 import type { SuiteResult } from './result';
 
 /** The suites, in report order. Each runs in its own node process (see main.ts). */
@@ -32,10 +32,17 @@ export async function runSuite(
   const { subjects, notes } = only ? { subjects: only, notes: [] } : await allSubjects();
   const mine = subjects.filter((subject) => subject.kind === suite);
   for (const subject of mine) if (subject.note) notes.push(`${subject.name}: ${subject.note}`);
+  // One live instance per subject for the whole suite, as a program using the library has:
+  // rounds drop all their containers, and V8 would otherwise drop the class's maps and its
+  // optimized code with them (see anchorContainer).
+  const keepAlive = mine.map((subject) =>
+    subject.kind === 'ref' ? anchorRef(subject) : anchorContainer(subject),
+  );
   const measurements =
     suite === 'ref'
       ? await interleaveRounds(mine as RefSubject[], config, log, refRound)
       : await interleaveRounds(mine as ContainerSubject[], config, log, containerRound);
+  keepAlive.length = 0;
   return { suite, measurements, notes: notes.filter((note) => mentionsSuite(note, suite, mine)) };
 }
 
