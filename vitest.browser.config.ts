@@ -1,6 +1,7 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import excludedFiles from './scripts/runtimes/excluded-files.json';
+import { CHROMIUM_TEST_ARGS } from './test-support/chromium-args';
 
 // The package tests in headless Debian Chromium with a forcible GC (`globalThis.gc`).
 // Not part of `vitest run`: only `pnpm test:runtimes chromium` uses this config.
@@ -23,16 +24,7 @@ export default defineConfig({
         launchOptions: {
           // biome-ignore lint/suspicious/noUndeclaredEnvVars: a local override, not a turbo input
           executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--js-flags=--expose-gc',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
+          args: ['--js-flags=--expose-gc', ...CHROMIUM_TEST_ARGS],
         },
       }),
     },

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CHROMIUM_TEST_ARGS } from '../../test-support/chromium-args';
 import { serveStatic } from './static-server';
 
 const docsDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,16 +51,7 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: ['--headless', ...CHROMIUM_TEST_ARGS],
   });
   // The site must work offline: any request that leaves the loopback server fails the test.
   await context.route(

@@ -1,37 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'tsup';
+import { buildForChildren as bundleForChildren } from '../../../test-support/build-for-children';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * Builds this package, and @w/core from source, into a temporary directory, so the child
- * processes run the current code without racing a concurrent `tsup` on `dist/`. Both come
- * out of one build, so the child's `@w/core` (its unraisable hook) is the one the package uses.
+ * processes run the current code without racing a concurrent `tsup` on `dist/`.
  */
-export async function buildForChildren(): Promise<{ dir: string; remove(): void }> {
-  const dir = mkdtempSync(join(tmpdir(), 'w-finalize-'));
-  await build({
-    config: false,
-    silent: true,
-    entry: {
-      finalize: join(packageDir, 'src/index.ts'),
-      core: join(packageDir, '../core/src/index.ts'),
-    },
-    outDir: dir,
-    format: ['esm'],
-    splitting: true,
-    target: 'es2022',
-    dts: false,
-    noExternal: [/^@w\//],
-    esbuildOptions(options) {
-      options.conditions = ['source'];
-    },
+export function buildForChildren(): ReturnType<typeof bundleForChildren> {
+  return bundleForChildren({
+    finalize: join(packageDir, 'src/index.ts'),
+    core: join(packageDir, '../core/src/index.ts'),
   });
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 export interface ChildResult {

@@ -1,5 +1,6 @@
 import { collectGarbage } from '@w/core/testing';
 import { expect, it } from 'vitest';
+import { Alive, type Tracked } from '../../../test-support/alive';
 import { IdPool, SOAK_OPS, type SoakSubject, soak } from '../../../test-support/soak';
 import { type Finalizer, finalize } from '../src';
 
@@ -7,16 +8,13 @@ import { type Finalizer, finalize } from '../src';
 // their objects, with a forced collection every few thousand. A finalizer runs exactly once
 // (by collection or by a call) unless detached, also when the Finalizer itself was dropped.
 
-interface Target {
-  readonly id: number;
-}
+type Target = Tracked;
 
 const TARGET_CAP = 1000; // objects kept alive at once
 const FINALIZER_CAP = 3000; // finalizers not yet run or detached at once
 
 class FinalizeSoak implements SoakSubject {
-  readonly targets = new Map<number, Target>(); // the only strong references to objects
-  readonly targetPool = new IdPool();
+  readonly targets = new Alive(); // the objects the test keeps
   // Every finalizer that has neither run nor been detached: id -> its object's id.
   readonly pending = new Map<number, number>();
   readonly kept = new Map<number, Finalizer<Target, [number], void>>(); // Finalizers we hold
@@ -30,7 +28,7 @@ class FinalizeSoak implements SoakSubject {
 
   step(random: () => number): void {
     const roll = random();
-    if (this.targetPool.size > TARGET_CAP || roll < 0.12) this.dropTarget(random);
+    if (this.targets.size > TARGET_CAP || roll < 0.12) this.targets.dropOne(random);
     else if (this.pending.size > FINALIZER_CAP || roll < 0.2) this.detach(random);
     else if (roll < 0.6) this.create(random);
     else if (roll < 0.7) this.callEarly(random);
@@ -39,20 +37,11 @@ class FinalizeSoak implements SoakSubject {
     else this.peek(random);
   }
 
-  target(random: () => number): [number, Target] {
-    const id = random() < 0.2 ? undefined : this.targetPool.pick(random);
-    if (id !== undefined) return [id, this.targets.get(id)!];
-    const target = { id: this.nextId++ };
-    this.targets.set(target.id, target);
-    this.targetPool.add(target.id);
-    return [target.id, target];
-  }
-
   create(random: () => number): void {
-    const [targetId, target] = this.target(random);
+    const target = this.targets.pickOrAdd(random);
     const id = this.nextId++;
     const f = finalize(target, this.record, id);
-    this.pending.set(id, targetId);
+    this.pending.set(id, target.id);
     if (random() < 0.5) {
       this.kept.set(id, f);
       this.keptPool.add(id);
@@ -109,13 +98,6 @@ class FinalizeSoak implements SoakSubject {
     this.kept.delete(id);
   }
 
-  dropTarget(random: () => number): void {
-    const id = this.targetPool.pick(random);
-    if (id === undefined) return;
-    this.targetPool.delete(id);
-    this.targets.delete(id);
-  }
-
   check(): void {
     for (const [id, targetId] of this.pending) {
       const runs = this.runs.get(id) ?? 0;
@@ -140,7 +122,6 @@ class FinalizeSoak implements SoakSubject {
 
   dropAll(): void {
     this.targets.clear();
-    this.targetPool.clear();
   }
 }
 

@@ -1,6 +1,7 @@
 import { collectGarbage } from '@w/core/testing';
 import { expect, it } from 'vitest';
-import { IdPool, SOAK_OPS, type SoakSubject, soak } from '../../../test-support/soak';
+import { Alive, type Tracked } from '../../../test-support/alive';
+import { SOAK_OPS, type SoakSubject, soak } from '../../../test-support/soak';
 import { WeakKeyMap } from '../src';
 
 // Soak (pnpm test:soak): SOAK_OPS random set/replace/delete/drop operations on one map, with
@@ -8,9 +9,7 @@ import { WeakKeyMap } from '../src';
 // order, plus the keys the test keeps alive. Some values refer to their own key: held
 // ephemerally, they must not keep it alive.
 
-interface Key {
-  readonly id: number;
-}
+type Key = Tracked;
 interface Value {
   readonly tag: number;
   readonly owner?: Key;
@@ -21,30 +20,20 @@ const LIVE_CAP = 2000; // keys kept alive at once: bounds what the heap may legi
 class WeakKeyMapSoak implements SoakSubject {
   readonly map = new WeakKeyMap<Key, Value>();
   readonly model = new Map<number, number>(); // key id -> value tag, in insertion order
-  readonly alive = new Map<number, Key>(); // the only strong references to keys
-  readonly pool = new IdPool(); // the ids of `alive`, for random picks
-  nextId = 0;
+  readonly alive = new Alive(); // the keys the test keeps
   nextTag = 0;
 
   step(random: () => number): void {
     const roll = random();
     // The test can only reach keys it keeps, so every answer below is exact.
-    const id = random() < 0.2 ? undefined : this.pool.pick(random);
-    const key = id === undefined ? this.newKey() : this.alive.get(id)!;
-    if (this.pool.size > LIVE_CAP || roll < 0.2) this.drop(random);
+    const key = this.alive.pickOrAdd(random);
+    if (this.alive.size > LIVE_CAP || roll < 0.2) this.alive.dropOne(random);
     else if (roll < 0.5) this.set(key, random);
     else if (roll < 0.62) this.delete(key);
     else if (roll < 0.7) this.moveToEnd(key, random);
     else if (roll < 0.85) this.read(key);
     else if (roll < 0.92) this.pop(key);
     else this.getOrInsert(key, random);
-  }
-
-  newKey(): Key {
-    const key = { id: this.nextId++ };
-    this.alive.set(key.id, key);
-    this.pool.add(key.id);
-    return key;
   }
 
   newValue(key: Key, random: () => number): Value {
@@ -91,13 +80,6 @@ class WeakKeyMapSoak implements SoakSubject {
     if (got !== expected) throw new Error(`getOrInsert(${key.id}) gave ${got}`);
   }
 
-  drop(random: () => number): void {
-    const id = this.pool.pick(random);
-    if (id === undefined) return;
-    this.pool.delete(id);
-    this.alive.delete(id);
-  }
-
   check(): void {
     for (const id of this.model.keys()) {
       if (!this.alive.has(id)) this.model.delete(id); // collected: must be gone (size below)
@@ -110,7 +92,6 @@ class WeakKeyMapSoak implements SoakSubject {
 
   dropAll(): void {
     this.alive.clear();
-    this.pool.clear();
   }
 }
 

@@ -1,30 +1,26 @@
 import { collectGarbage } from '@w/core/testing';
 import { expect, it } from 'vitest';
-import { IdPool, SOAK_OPS, type SoakSubject, soak } from '../../../test-support/soak';
+import { Alive, type Tracked } from '../../../test-support/alive';
+import { SOAK_OPS, type SoakSubject, soak } from '../../../test-support/soak';
 import { IterableWeakSet } from '../src';
 
 // Soak (pnpm test:soak): SOAK_OPS random add/re-add/delete/drop operations on one set, with
 // a forced collection every few thousand. The model is the member ids in insertion order,
 // plus the objects the test keeps alive.
 
-interface Member {
-  readonly id: number;
-}
+type Member = Tracked;
 
 const LIVE_CAP = 2000; // objects kept alive at once: bounds what the heap may legitimately hold
 
 class IterableWeakSetSoak implements SoakSubject {
   readonly set = new IterableWeakSet<Member>();
   readonly model = new Set<number>(); // member ids in insertion order, dropped ones until checked
-  readonly alive = new Map<number, Member>(); // the only strong references to members
-  readonly pool = new IdPool(); // the ids of `alive`, for random picks
-  nextId = 0;
+  readonly alive = new Alive(); // the members the test keeps
 
   step(random: () => number): void {
     const roll = random();
-    const id = random() < 0.2 ? undefined : this.pool.pick(random);
-    const member = id === undefined ? this.newMember() : this.alive.get(id)!;
-    if (this.pool.size > LIVE_CAP || roll < 0.2) this.drop(random);
+    const member = this.alive.pickOrAdd(random);
+    if (this.alive.size > LIVE_CAP || roll < 0.2) this.alive.dropOne(random);
     else if (roll < 0.5) this.add(member);
     else if (roll < 0.65) this.delete(member);
     else if (roll < 0.75) this.moveToEnd(member);
@@ -32,13 +28,6 @@ class IterableWeakSetSoak implements SoakSubject {
     else if (roll < 0.98) this.pop();
     else if (roll < 0.9999) this.update(member, random);
     else this.clear();
-  }
-
-  newMember(): Member {
-    const member = { id: this.nextId++ };
-    this.alive.set(member.id, member);
-    this.pool.add(member.id);
-    return member;
   }
 
   add(member: Member): void {
@@ -83,22 +72,15 @@ class IterableWeakSetSoak implements SoakSubject {
   }
 
   update(member: Member, random: () => number): void {
-    const other = this.pool.pick(random)!;
-    this.set.update([member, this.alive.get(other)!]);
+    const other = this.alive.pick(random)!;
+    this.set.update([member, other]);
     this.model.add(member.id);
-    this.model.add(other);
+    this.model.add(other.id);
   }
 
   clear(): void {
     this.set.clear();
     this.model.clear();
-  }
-
-  drop(random: () => number): void {
-    const id = this.pool.pick(random);
-    if (id === undefined) return;
-    this.pool.delete(id);
-    this.alive.delete(id);
   }
 
   check(): void {
@@ -110,7 +92,6 @@ class IterableWeakSetSoak implements SoakSubject {
 
   dropAll(): void {
     this.alive.clear();
-    this.pool.clear();
   }
 }
 

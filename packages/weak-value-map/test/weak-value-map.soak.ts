@@ -1,15 +1,14 @@
 import { collectGarbage } from '@w/core/testing';
 import { expect, it } from 'vitest';
-import { IdPool, SOAK_OPS, type SoakSubject, soak } from '../../../test-support/soak';
+import { Alive, type Tracked } from '../../../test-support/alive';
+import { SOAK_OPS, type SoakSubject, soak } from '../../../test-support/soak';
 import { WeakValueMap } from '../src';
 
 // Soak (pnpm test:soak): SOAK_OPS random set/replace/delete/drop operations on one map, with
 // a forced collection every few thousand. The model is key -> value id plus the values the
 // test keeps alive; a dropped value's entry must be gone after the next collection.
 
-interface Value {
-  readonly id: number;
-}
+type Value = Tracked;
 
 const KEYS = 4096; // keys are 0..KEYS-1, so sets often replace
 const LIVE_CAP = 2000; // values kept alive at once: bounds what the heap may legitimately hold
@@ -17,14 +16,12 @@ const LIVE_CAP = 2000; // values kept alive at once: bounds what the heap may le
 class WeakValueMapSoak implements SoakSubject {
   readonly map = new WeakValueMap<number, Value>();
   readonly model = new Map<number, number>(); // key -> value id, dropped ones until checked
-  readonly alive = new Map<number, Value>(); // the only strong references to values
-  readonly pool = new IdPool(); // the ids of `alive`, for random picks
-  nextId = 0;
+  readonly alive = new Alive(); // the values the test keeps
 
   step(random: () => number): void {
     const roll = random();
     const key = Math.floor(random() * KEYS);
-    if (this.pool.size > LIVE_CAP || roll < 0.2) this.drop(random);
+    if (this.alive.size > LIVE_CAP || roll < 0.2) this.alive.dropOne(random);
     else if (roll < 0.45) this.set(key, this.valueFor(random));
     else if (roll < 0.6) this.delete(key);
     else if (roll < 0.7) this.replaceExisting(random);
@@ -35,16 +32,7 @@ class WeakValueMapSoak implements SoakSubject {
 
   // A new value, or sometimes one already stored under another key.
   valueFor(random: () => number): Value {
-    const shared = random() < 0.25 ? this.pool.pick(random) : undefined;
-    if (shared !== undefined) return this.alive.get(shared)!;
-    return this.newValue();
-  }
-
-  newValue(): Value {
-    const value = { id: this.nextId++ };
-    this.alive.set(value.id, value);
-    this.pool.add(value.id);
-    return value;
+    return (random() < 0.25 ? this.alive.pick(random) : undefined) ?? this.alive.add();
   }
 
   set(key: number, value: Value): void {
@@ -56,14 +44,7 @@ class WeakValueMapSoak implements SoakSubject {
   // let the old value's cleanup delete the new entry.
   replaceExisting(random: () => number): void {
     const key = Math.floor(random() * KEYS);
-    if (this.model.has(key)) this.set(key, this.newValue());
-  }
-
-  drop(random: () => number): void {
-    const id = this.pool.pick(random);
-    if (id === undefined) return;
-    this.pool.delete(id);
-    this.alive.delete(id);
+    if (this.model.has(key)) this.set(key, this.alive.add());
   }
 
   // What `key` holds for sure: its value, `undefined` (absent), or `null` when its value was
@@ -105,7 +86,7 @@ class WeakValueMapSoak implements SoakSubject {
     const expected = this.expected(key);
     let made: Value | undefined;
     const got = this.map.getOrInsertComputed(key, () => {
-      made = this.newValue();
+      made = this.alive.add();
       return made;
     });
     if (got === made) this.model.set(key, got.id);
@@ -132,7 +113,6 @@ class WeakValueMapSoak implements SoakSubject {
 
   dropAll(): void {
     this.alive.clear();
-    this.pool.clear();
   }
 }
 
