@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConfig } from './config';
-import { renderReport } from './report/markdown';
+import { renderChart } from './report/chart';
+import { renderReport, reportedN } from './report/markdown';
 import type { Kind } from './subjects/subject';
 import type { SuiteResult } from './suites/result';
 import { runSuite, SUITES } from './suites/run-suite';
@@ -65,6 +66,9 @@ function parent(): void {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  const out =
+    option('out') ?? fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));
+  const chartPath = `${out.replace(/\.md$/, '')}.svg`;
   const report = renderReport(results, {
     cpu: cpus()[0]?.model ?? 'unknown CPU',
     cores: cpus().length,
@@ -72,12 +76,18 @@ function parent(): void {
     date: new Date().toISOString().slice(0, 16).replace('T', ' '),
     command: `pnpm bench${argv.length > 0 ? ` ${argv.join(' ')}` : ''}`,
     seconds: (Date.now() - started) / 1000,
+    chart: basename(chartPath),
   });
-  const out =
-    option('out') ?? fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));
   writeFileSync(out, report);
+  writeFileSync(
+    chartPath,
+    renderChart(
+      results.flatMap((r) => r.measurements),
+      reportedN(results),
+    ),
+  );
   process.stdout.write(report);
-  process.stderr.write(`\nwritten to ${out}\n`);
+  process.stderr.write(`\nwritten to ${out} and ${chartPath}\n`);
 }
 
 const suite = option('suite') as Kind | undefined;

@@ -1,6 +1,8 @@
 import type { Kind } from '../subjects/subject';
 import type { Measurement, Op, SuiteResult } from '../suites/result';
+import { COLUMNS } from './columns';
 import { checkTargets } from './targets';
+import { yardsticksFor } from './yardsticks';
 
 /** What the report says about the machine and the run. */
 export interface RunInfo {
@@ -10,6 +12,8 @@ export interface RunInfo {
   date: string;
   command: string;
   seconds: number;
+  /** The chart file written beside the report, shown under the targets. */
+  chart?: string;
 }
 
 const TITLES: Record<Kind, string> = {
@@ -19,45 +23,11 @@ const TITLES: Record<Kind, string> = {
   ref: 'Weak references (`ref()`)',
 };
 
-const MAP_COLUMNS: { op: Op; label: string }[] = [
-  { op: 'set', label: 'set' },
-  { op: 'get', label: 'get' },
-  { op: 'has', label: 'has' },
-  { op: 'replace', label: 'replace' },
-  { op: 'delete', label: 'delete' },
-  { op: 'iterate', label: 'iterate' },
-  { op: 'churn', label: 'churn' },
-  { op: 'reclaim', label: 'reclaim ns/dead' },
-  { op: 'memory', label: 'B/entry' },
-];
-
-const COLUMNS: Record<Kind, { op: Op; label: string }[]> = {
-  'value-map': MAP_COLUMNS,
-  'key-map': MAP_COLUMNS,
-  set: [
-    { op: 'set', label: 'add' },
-    { op: 'has', label: 'has' },
-    { op: 'replace', label: 're-add' },
-    { op: 'delete', label: 'delete' },
-    { op: 'iterate', label: 'iterate' },
-    { op: 'churn', label: 'churn' },
-    { op: 'reclaim', label: 'reclaim ns/dead' },
-    { op: 'memory', label: 'B/entry' },
-  ],
-  ref: [
-    { op: 'create', label: 'create' },
-    { op: 'deref', label: 'deref' },
-    { op: 'churn', label: 'churn' },
-    { op: 'reclaim', label: 'reclaim ns/dead' },
-    { op: 'memory', label: 'B/ref' },
-  ],
-};
-
 /** The whole markdown report. */
 export function renderReport(results: readonly SuiteResult[], info: RunInfo): string {
   const all = results.flatMap((result) => result.measurements);
-  const sizes = [...new Set(all.map((m) => m.n))].sort((a, b) => a - b);
-  const targetN = sizes.includes(1e5) ? 1e5 : (sizes.at(-1) ?? 0);
+  const sizes = sizesOf(results);
+  const targetN = reportedN(results);
   const lines = [
     '# Benchmarks',
     '',
@@ -82,9 +52,26 @@ export function renderReport(results: readonly SuiteResult[], info: RunInfo): st
       return `| ${target.subject} | ${target.op} | ${yardstick} | ${shown} | ${goal} | ${met === undefined ? 'n/a' : met ? 'yes' : '**no**'} |`;
     }),
     '',
+    ...(info.chart
+      ? [
+          `![Ours against the floor and the best peer at N = ${formatN(targetN)}](./${info.chart})`,
+          '',
+        ]
+      : []),
   ];
   for (const result of results) lines.push(...renderSuite(result, sizes));
   return `${lines.join('\n')}\n`;
+}
+
+function sizesOf(results: readonly SuiteResult[]): number[] {
+  const all = results.flatMap((result) => result.measurements);
+  return [...new Set(all.map((m) => m.n))].sort((a, b) => a - b);
+}
+
+/** The size the targets (and the chart) are read at: 1e5 if measured, else the largest. */
+export function reportedN(results: readonly SuiteResult[]): number {
+  const sizes = sizesOf(results);
+  return sizes.includes(1e5) ? 1e5 : (sizes.at(-1) ?? 0);
 }
 
 function renderSuite(result: SuiteResult, sizes: readonly number[]): string[] {
@@ -132,11 +119,7 @@ function renderRatios(
     for (const { op, label } of columns) {
       const mine = rows.find((m) => m.subject === ours && m.op === op);
       if (mine === undefined) continue;
-      const byRole = (role: Measurement['role']) =>
-        rows.filter((m) => m.role === role && m.op === op && !Number.isNaN(m.value));
-      const native = byRole('native')[0];
-      const floor = byRole('floor')[0];
-      const best = byRole('peer').sort((a, b) => a.value - b.value)[0];
+      const { native, floor, bestPeer: best } = yardsticksFor(rows, op);
       lines.push(
         `| ${label} | ${cell(mine)} | ${native ? ratio(mine.value / native.value) : '—'} | ${floor ? ratio(mine.value / floor.value) : '—'} | ${best ? `${ratio(mine.value / best.value)} (${best.subject})` : '—'} |`,
       );
