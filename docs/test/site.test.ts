@@ -107,4 +107,15 @@ describe('the built docs site', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  test('the benchmarks page shows its table and its chart', async () => {
+    const { page, problems } = await openPage('/benchmarks.html');
+    expect(await page.locator('h1').textContent()).toContain('Benchmarks');
+    expect(await page.locator('.vp-doc table').count()).toBeGreaterThan(0);
+    const chart = page.locator('.vp-doc img[alt^="Ours against the floor"]');
+    expect(await chart.count()).toBe(1);
+    await expect.poll(() => chart.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(760);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

@@ -80,7 +80,7 @@ describe('bench harness', () => {
       1e5,
     );
     expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    expect(svg).toContain('N = 1e5');
+    expect(svg).toContain('<title>Ours ÷ yardstick at N = 1e5: ');
     expect(svg).toContain('>ours &amp; co</text>'); // escaped
     // set: 2x the floor (a bar right of the line), 0.5x the best peer (400, not 800).
     expect(svg).toContain('>2.00x</text>');

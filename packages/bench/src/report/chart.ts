@@ -40,15 +40,12 @@ export function renderChart(measurements: readonly Measurement[], n: number): st
     }
   }
   const height = y + 16;
+  const title = `Ours ÷ yardstick at N = ${n.toExponential(0).replace('+', '')}`;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="system-ui, sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="system-ui, sans-serif" font-size="12">`,
+    `<title>${title}: per operation, ours divided by the hand-written floor and by the best npm peer</title>`,
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
-    text(
-      LABEL_X,
-      20,
-      `Ours ÷ yardstick at N = ${n.toExponential(0).replace('+', '')} (log scale; left of 1x is better)`,
-      'font-weight="bold"',
-    ),
+    text(LABEL_X, 20, `${title} (log scale; left of 1x is better)`, 'font-weight="bold"'),
     legend(LABEL_X, 40, COLORS.floor, 'the hand-written floor'),
     legend(LABEL_X + 200, 40, COLORS.peer, 'the best npm peer'),
     ...axis(HEADER - 6, height - 8),
