@@ -26,15 +26,13 @@ export async function collectGarbage(): Promise<void> {
     // V8 cleans one dirty registry per task: give every registry (ours, plus slack) a turn.
     for (let turn = 0; turn < cleanupRegistryCount() + 4; turn++) await nextTask();
     quietRounds = cleanupRunCount() === before ? quietRounds + 1 : 0;
-    if (round > 0 && quietRounds >= quietRoundsNeeded()) return;
+    if (round > 0 && quietRounds >= QUIET_ROUNDS_NEEDED) return;
   }
 }
 
 // JavaScriptCore (Bun) scans the stack conservatively: a stale slot can keep a dead object
 // through one collection, so one quiet round proves nothing there.
-function quietRoundsNeeded(): number {
-  return 'Bun' in globalThis ? 2 : 1;
-}
+const QUIET_ROUNDS_NEEDED = 'Bun' in globalThis ? 2 : 1;
 
 let sentinelsCleaned = 0;
 const sentinels = new FinalizationRegistry<number>((id) => {

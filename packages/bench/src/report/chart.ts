@@ -1,6 +1,7 @@
 import type { Kind } from '../subjects/subject';
 import type { Measurement } from '../suites/result';
 import { COLUMNS } from './columns';
+import { formatN } from './format-n';
 import { yardsticksFor } from './yardsticks';
 
 const WIDTH = 760;
@@ -40,7 +41,7 @@ export function renderChart(measurements: readonly Measurement[], n: number): st
     }
   }
   const height = y + 16;
-  const title = `Ours ÷ yardstick at N = ${n.toExponential(0).replace('+', '')}`;
+  const title = `Ours ÷ yardstick at N = ${formatN(n)}`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="system-ui, sans-serif" font-size="12">`,
     `<title>${title}: per operation, ours divided by the hand-written floor and by the best npm peer</title>`,

@@ -1,6 +1,7 @@
 import type { Kind } from '../subjects/subject';
 import type { Measurement, Op, SuiteResult } from '../suites/result';
 import { COLUMNS } from './columns';
+import { formatN } from './format-n';
 import { checkTargets } from './targets';
 import { yardsticksFor } from './yardsticks';
 
@@ -27,7 +28,7 @@ const TITLES: Record<Kind, string> = {
 export function renderReport(results: readonly SuiteResult[], info: RunInfo): string {
   const all = results.flatMap((result) => result.measurements);
   const sizes = sizesOf(results);
-  const targetN = reportedN(results);
+  const targetN = targetSize(sizes);
   const lines = [
     '# Benchmarks',
     '',
@@ -70,7 +71,10 @@ function sizesOf(results: readonly SuiteResult[]): number[] {
 
 /** The size the targets (and the chart) are read at: 1e5 if measured, else the largest. */
 export function reportedN(results: readonly SuiteResult[]): number {
-  const sizes = sizesOf(results);
+  return targetSize(sizesOf(results));
+}
+
+function targetSize(sizes: readonly number[]): number {
   return sizes.includes(1e5) ? 1e5 : (sizes.at(-1) ?? 0);
 }
 
@@ -142,9 +146,4 @@ function fmt(value: number): string {
 
 function ratio(value: number): string {
   return Number.isNaN(value) || !Number.isFinite(value) ? 'n/a' : `${value.toFixed(2)}x`;
-}
-
-function formatN(n: number): string {
-  const exponent = Math.log10(n);
-  return Number.isInteger(exponent) && n >= 1000 ? `1e${exponent}` : String(n);
 }
