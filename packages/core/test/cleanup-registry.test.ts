@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCleanupRegistry } from '../src';
+import { createCleanupRegistry } from '../src/internal';
 import { collectGarbage } from '../src/testing';
 
 /** A full collection that clears dead weak refs but, being synchronous, runs no cleanup yet. */

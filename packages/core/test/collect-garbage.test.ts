@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasNodeApis } from '../../../test-support/node-apis';
-import { createCleanupRegistry } from '../src';
+import { createCleanupRegistry } from '../src/internal';
 import { collectGarbage } from '../src/testing';
 
 const registries = Array.from({ length: 6 }, () => {

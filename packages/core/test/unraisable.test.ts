@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { callReportingErrors, reportUnraisable, setUnraisableHook, type Unraisable } from '../src';
+import { callReportingErrors, reportUnraisable, setUnraisableHook, type Unraisable } from '../src/internal';
 
 afterEach(() => {
   setUnraisableHook();

@@ -1,4 +1,4 @@
-import { onExit } from '@w/core';
+import { onExit } from '@w/core/internal';
 import type { FinalizerState } from './finalizer';
 
 // Alive finalizers whose `atexit` is set. Insertion order is not creation order (atexit can

@@ -7,7 +7,7 @@ import {
   type Watcher,
   type WeakKey,
   watchTargetStrongly,
-} from '@w/core';
+} from '@w/core/internal';
 import { addToExitQueue, removeFromExitQueue } from './exit-queue';
 
 /** What `peek()` and `detach()` return: the object, the function and its arguments. */

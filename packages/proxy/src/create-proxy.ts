@@ -5,7 +5,7 @@ import {
   setCanonical,
   type Watcher,
   watchTargetWeakly,
-} from '@w/core';
+} from '@w/core/internal';
 import { createDummy } from './dummy-target';
 import { type ProxyCallback, WeakProxyHandler } from './weak-proxy-handler';
 

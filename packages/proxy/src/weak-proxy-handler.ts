@@ -1,4 +1,4 @@
-import { callReportingErrors, targetCollected } from '@w/core';
+import { callReportingErrors, targetCollected } from '@w/core/internal';
 import { isConstructor, mirrorKey, mirrorNonExtensible } from './dummy-target';
 
 /** A proxy callback: called once, with the proxy, after the target is collected. */

@@ -1,4 +1,4 @@
-import { getCanonical, type WeakKey } from '@w/core';
+import { getCanonical, type WeakKey } from '@w/core/internal';
 import { makeReusedRef, Ref, type RefCallback } from './ref';
 
 /**

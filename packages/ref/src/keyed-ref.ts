@@ -1,4 +1,4 @@
-import type { WeakKey } from '@w/core';
+import type { WeakKey } from '@w/core/internal';
 import { Ref, type RefCallback } from './ref';
 
 /** A `Ref` that also carries a `key` (Python's `weakref.KeyedRef`), as `valueRefs()` returns. */

@@ -7,7 +7,7 @@ import {
   type Watcher,
   type WeakKey,
   watchTargetWeakly,
-} from '@w/core';
+} from '@w/core/internal';
 
 /**
  * A ref callback: called once, with the ref, after the referent is collected. Written as a

@@ -1,4 +1,4 @@
-import { assertFunction, describeType, watchTargetWeakly } from '@w/core';
+import { assertFunction, describeType, watchTargetWeakly } from '@w/core/internal';
 import { Ref, type RefCallback } from './ref';
 
 type AnyFunction = (...args: any[]) => any;

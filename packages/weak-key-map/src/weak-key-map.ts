@@ -4,7 +4,7 @@ import {
   createCleanupRegistry,
   describeType,
   type WeakKey,
-} from '@w/core';
+} from '@w/core/internal';
 import { type Ref, ref } from '@w/ref';
 
 // One WeakRef per key for the key's whole life: it gives iteration its key back, and it is

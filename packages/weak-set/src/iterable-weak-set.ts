@@ -1,11 +1,11 @@
-import type { WeakKey } from '@w/core';
+import type { WeakKey } from '@w/core/internal';
 import {
   assertFunction,
   assertWeakable,
   canBeHeldWeakly,
   createCleanupRegistry,
   describeType,
-} from '@w/core';
+} from '@w/core/internal';
 import { getSetRecord, keysOf, otherHas, type SetLike } from './set-like';
 
 /**

@@ -1,4 +1,4 @@
-import { assertWeakable, describeType, type WeakKey } from '@w/core';
+import { assertWeakable, describeType, type WeakKey } from '@w/core/internal';
 
 /** What `update`, `union` and the constructor accept: key/value pairs, or a plain record. */
 export type PairSource<K, V> =

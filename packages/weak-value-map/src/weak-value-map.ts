@@ -4,7 +4,7 @@ import {
   createCleanupRegistry,
   describeType,
   type WeakKey,
-} from '@w/core';
+} from '@w/core/internal';
 import { KeyedRef } from '@w/ref';
 import { checkedPairs, type PairSource } from './pairs';
 
