@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { callReportingErrors, reportUnraisable, setUnraisableHook, type Unraisable } from '../src/internal';
+import {
+  callReportingErrors,
+  reportUnraisable,
+  setUnraisableHook,
+  type Unraisable,
+} from '../src/internal';
 
 afterEach(() => {
   setUnraisableHook();
