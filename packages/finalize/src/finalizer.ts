@@ -3,12 +3,13 @@ import {
   assertWeakable,
   callReportingErrors,
   describeType,
+  processShared,
   targetCollected,
   type Watcher,
   type WeakKey,
   watchTargetStrongly,
 } from '@w/core/internal';
-import { addToExitQueue, removeFromExitQueue } from './exit-queue';
+import { addToExitQueue, type ExitTask, nextSequence, removeFromExitQueue } from './exit-queue';
 
 /** What `peek()` and `detach()` return: the object, the function and its arguments. */
 export type FinalizerInfo<T extends WeakKey, A extends unknown[], R> = [
@@ -21,7 +22,7 @@ export type FinalizerInfo<T extends WeakKey, A extends unknown[], R> = [
  * Everything a finalizer knows. Kept apart from the callable so that what `@w/core` holds
  * (this watcher) is internal, and so the callable's closure never sees `obj`.
  */
-export class FinalizerState implements Watcher {
+export class FinalizerState implements Watcher, ExitTask {
   /** Creation order: exit processing runs the newest first, whatever `atexit` did since. */
   readonly sequence: number;
   #func: ((...args: any[]) => unknown) | undefined;
@@ -36,7 +37,7 @@ export class FinalizerState implements Watcher {
     func: (...args: any[]) => unknown,
     args: unknown[],
   ) {
-    this.sequence = ++created;
+    this.sequence = nextSequence();
     this.#target = new WeakRef(target);
     this.#func = func;
     this.#args = args;
@@ -97,9 +98,11 @@ export class FinalizerState implements Watcher {
   }
 }
 
-let created = 0;
-
-const states = new WeakMap<Finalizer<any, any, any>, FinalizerState>();
+// Shared by every copy of this package in the process, so each one knows every finalizer.
+const states = processShared(
+  '@w/finalize/states@1',
+  () => new WeakMap<Finalizer<any, any, any>, FinalizerState>(),
+);
 
 function stateOf(finalizer: unknown): FinalizerState {
   const state = states.get(finalizer as Finalizer);

@@ -2,6 +2,7 @@ import {
   assertFunction,
   assertWeakable,
   getCanonical,
+  processShared,
   setCanonical,
   type Watcher,
   watchTargetWeakly,
@@ -9,8 +10,12 @@ import {
 import { createDummy } from './dummy-target';
 import { type ProxyCallback, WeakProxyHandler } from './weak-proxy-handler';
 
-// Every proxy this package made, with its handler: `isProxy` and inspection read it.
-const handlers = new WeakMap<object, { peek(): object | undefined }>();
+// Every proxy this package made, with its handler: `isProxy` and inspection read it. One map
+// per process, so a proxy made by another copy of this package is a proxy here too.
+const handlers = processShared(
+  '@w/proxy/handlers@1',
+  () => new WeakMap<object, { peek(): object | undefined }>(),
+);
 
 // The dummy's prototype until the target is non-extensible: Node's `util.inspect` (and so
 // `console.log`) formats a Proxy's [[Target]], i.e. the dummy, so this shows the real target.

@@ -1,4 +1,4 @@
-import { callReportingErrors, targetCollected } from '@w/core/internal';
+import { callReportingErrors, processShared, targetCollected } from '@w/core/internal';
 import { isConstructor, mirrorKey, mirrorNonExtensible } from './dummy-target';
 
 /** A proxy callback: called once, with the proxy, after the target is collected. */
@@ -11,7 +11,11 @@ function deadTargetError(): ReferenceError {
 
 // target -> (function read through a proxy -> that function bound to target). Keyed on the
 // target, so the bound functions (which reference it) die with it; `proxy.m === proxy.m`.
-const boundFunctions = new WeakMap<object, WeakMap<Function, Function>>();
+// One cache per process: every copy of this package hands out the same bound function.
+const boundFunctions = processShared(
+  '@w/proxy/bound-functions@1',
+  () => new WeakMap<object, WeakMap<Function, Function>>(),
+);
 
 /**
  * The traps of one proxy. It holds its target only through a `WeakRef`; every trap derefs it
