@@ -2,6 +2,7 @@ import {
   assertFunction,
   assertWeakable,
   callReportingErrors,
+  getCanonical,
   setCanonical,
   targetCollected,
   type Watcher,
@@ -54,10 +55,19 @@ export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watc
   }
 }
 
+/**
+ * A weak reference to `target` (Python's `weakref.ref(target, callback)`). Without a
+ * callback the same `Ref` comes back for the same live target, as in Python.
+ */
+export function ref<T extends WeakKey>(target: T, callback?: RefCallback<Ref<T>>): Ref<T> {
+  if (callback !== undefined) return new Ref(target, callback);
+  return getCanonical<Ref<T>>(target, 'ref') ?? makeReusedRef(target);
+}
+
+// Set while `ref()` makes the reused ref, which core tracks in its own slot instead.
 let makingReusedRef = false;
 
-/** The callback-less `Ref` that `ref(target)` hands out for as long as `target` lives. */
-export function makeReusedRef<T extends WeakKey>(target: T): Ref<T> {
+function makeReusedRef<T extends WeakKey>(target: T): Ref<T> {
   makingReusedRef = true;
   try {
     const created = new Ref(target);
