@@ -2,7 +2,7 @@ import {
   assertFunction,
   assertWeakable,
   callReportingErrors,
-  describeType,
+  incompatibleReceiver,
   processShared,
   targetCollected,
   type Watcher,
@@ -104,11 +104,10 @@ const states = processShared(
   () => new WeakMap<Finalizer<any, any, any>, FinalizerState>(),
 );
 
-function stateOf(finalizer: unknown): FinalizerState {
+/** The state of `finalizer`; for anything else, the TypeError of `method` (a native's wording). */
+function stateOf(finalizer: unknown, method: string): FinalizerState {
   const state = states.get(finalizer as Finalizer);
-  if (state === undefined) {
-    throw new TypeError(`expected a Finalizer, got '${describeType(finalizer)}'`);
-  }
+  if (state === undefined) throw incompatibleReceiver(method, finalizer);
   return state;
 }
 
@@ -150,7 +149,7 @@ export class Finalizer<T extends WeakKey = WeakKey, A extends unknown[] = any[],
 
   /** True until it has run (by collection, by a call or at exit) or been detached. */
   get alive(): boolean {
-    return stateOf(this).alive;
+    return stateOf(this, 'get Finalizer.prototype.alive').alive;
   }
 
   /**
@@ -158,11 +157,11 @@ export class Finalizer<T extends WeakKey = WeakKey, A extends unknown[] = any[],
    * dead; setting it on a dead finalizer does nothing.
    */
   get atexit(): boolean {
-    return stateOf(this).atexit;
+    return stateOf(this, 'get Finalizer.prototype.atexit').atexit;
   }
 
   set atexit(value: boolean) {
-    stateOf(this).atexit = value;
+    stateOf(this, 'set Finalizer.prototype.atexit').atexit = value;
   }
 
   /**
@@ -170,7 +169,7 @@ export class Finalizer<T extends WeakKey = WeakKey, A extends unknown[] = any[],
    * once `obj` is collected even if the cleanup has not run yet.
    */
   peek(): FinalizerInfo<T, A, R> | undefined {
-    return stateOf(this).peek() as FinalizerInfo<T, A, R> | undefined;
+    return stateOf(this, 'Finalizer.prototype.peek').peek() as FinalizerInfo<T, A, R> | undefined;
   }
 
   /**
@@ -179,7 +178,7 @@ export class Finalizer<T extends WeakKey = WeakKey, A extends unknown[] = any[],
    * then still runs).
    */
   detach(): FinalizerInfo<T, A, R> | undefined {
-    const state = stateOf(this);
+    const state = stateOf(this, 'Finalizer.prototype.detach');
     const info = state.peek() as FinalizerInfo<T, A, R> | undefined;
     if (info !== undefined) state.take();
     return info;
@@ -187,12 +186,13 @@ export class Finalizer<T extends WeakKey = WeakKey, A extends unknown[] = any[],
 
   /** Runs it now, like calling it (so `using f = finalize(...)` runs it at scope end). */
   [Symbol.dispose](): void {
+    stateOf(this, 'Finalizer.prototype[Symbol.dispose]');
     runNow(this);
   }
 
   /** Like Python's repr: `<Finalizer for 'object'>`, or `<Finalizer dead>`. */
   toString(): string {
-    const state = stateOf(this);
+    const state = stateOf(this, 'Finalizer.prototype.toString');
     if (!state.alive) return '<Finalizer dead>';
     const info = state.peek();
     return info === undefined
@@ -215,7 +215,7 @@ function makeCallable(): Finalizer<any, any, any> {
 }
 
 function runNow<R>(finalizer: Finalizer<any, any, R>): R | undefined {
-  const taken = stateOf(finalizer).take();
+  const taken = states.get(finalizer)!.take();
   if (taken === undefined) return undefined;
   const [func, args] = taken;
   return func(...args) as R;

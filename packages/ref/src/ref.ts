@@ -3,6 +3,7 @@ import {
   assertWeakable,
   callReportingErrors,
   getCanonical,
+  incompatibleReceiver,
   setCanonical,
   targetCollected,
   type Watcher,
@@ -30,8 +31,14 @@ export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watc
     if (!makingReusedRef) watchTargetWeakly(target, this, callback !== undefined);
   }
 
+  /** True when `value` is a `Ref` (of any subclass) made by this copy of the package. */
+  static #is(value: unknown): value is Ref {
+    return typeof value === 'object' && value !== null && #callback in value;
+  }
+
   /** The callback (Python's `__callback__`); `undefined` once it has run, or if none. */
   get callback(): RefCallback<this> | undefined {
+    if (!Ref.#is(this)) throw incompatibleReceiver('get Ref.prototype.callback', this);
     return this.#callback;
   }
 
@@ -40,14 +47,16 @@ export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watc
    * referent is gone, a ref equals only itself.
    */
   equals(other: unknown): boolean {
+    if (!Ref.#is(this)) throw incompatibleReceiver('Ref.prototype.equals', this);
     if (this === other) return true;
-    if (!(other instanceof Ref)) return false;
+    if (!Ref.#is(other)) return false;
     const referent = this.deref();
     return referent !== undefined && referent === other.deref();
   }
 
   /** @internal Called by @w/core after the referent is collected. */
   [targetCollected](): void {
+    if (!Ref.#is(this)) throw incompatibleReceiver('Ref.prototype[targetCollected]', this);
     const callback = this.#callback;
     if (callback === undefined) return;
     this.#callback = undefined;
