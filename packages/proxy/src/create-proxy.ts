@@ -33,9 +33,10 @@ const inspectable = {
 
 /**
  * A transparent proxy for `target` that does not keep it alive (Python's
- * `weakref.proxy(target, callback)`). Every operation is forwarded to the live target;
- * methods read through it are bound to the target, so `#private` members and built-ins such
- * as `Map` or `Date` work. Callables give callable proxies, constructors constructible ones,
+ * `weakref.proxy(target, callback)`). Every operation is forwarded to the live target. A
+ * function stored as an own data property comes back as itself (`p.fn === target.fn`);
+ * methods read from the prototype run on the target, so `#private` members and built-ins
+ * such as `Map` or `Date` work. Callables give callable proxies, constructors constructible ones,
  * arrays pass `Array.isArray`. Once the target is collected, every operation throws
  * `ReferenceError('weakly-referenced object no longer exists')`.
  *
