@@ -286,6 +286,58 @@ const NOT_A_FINALIZER: [string, () => unknown, string][] = [
   ['an object inheriting from Finalizer.prototype', () => Object.create(finalizerProto), 'object'],
 ];
 
+// WeakValueMap's methods and accessors, called on something that is not a WeakValueMap.
+const valueMapProto = weakref.WeakValueMap.prototype as unknown as Record<
+  string,
+  (...args: unknown[]) => unknown
+>;
+const valueMapReceivers: Row[] = [
+  [
+    'WeakValueMap size',
+    (_, bad) => Object.getOwnPropertyDescriptor(valueMapProto, 'size')!.get!.call(bad),
+  ],
+  ...(
+    [
+      ['get', ['k']],
+      ['has', ['k']],
+      ['set', ['k', {}]],
+      ['delete', ['k']],
+      ['clear', []],
+      ['getOrInsert', ['k', {}]],
+      ['getOrInsertComputed', ['k', () => ({})]],
+      ['pop', ['k', 'default']],
+      ['popItem', []],
+      ['update', [[['k', {}]]]],
+      ['copy', []],
+      ['union', [[['k', {}]]]],
+      ['valueRefs', []],
+      ['forEach', [() => {}]],
+      ['entries', []],
+      ['keys', []],
+      ['values', []],
+    ] as const
+  ).map(
+    ([method, args]): Row => [
+      `WeakValueMap.${method}`,
+      (_, bad) => valueMapProto[method]!.call(bad, ...args),
+    ],
+  ),
+];
+const NOT_A_VALUE_MAP: [string, () => unknown, string][] = [
+  ...NOT_WEAKABLE.map(([value, type]): [string, () => unknown, string] => [
+    type,
+    () => value,
+    type,
+  ]),
+  ['a plain object', () => ({}), 'object'],
+  ['a Map', () => new Map(), 'object'],
+  [
+    'an object inheriting from WeakValueMap.prototype',
+    () => Object.create(valueMapProto),
+    'object',
+  ],
+];
+
 // Documented misses: lookups that cannot find what cannot be held weakly.
 const misses: [string, (w: World, bad: any) => unknown, unknown][] = [
   ['WeakKeyMap.get', (w, bad) => w.keyMap.get(bad), undefined],
@@ -470,6 +522,14 @@ describe('a set-like argument that is not one', () => {
 describe('a Finalizer method called on something else', () => {
   for (const [name, call] of receivers) {
     it.each(NOT_A_FINALIZER)(`${name} refuses %s, naming '%s'`, (_, make, type) => {
+      expectRefusal((w) => call(w, make()), type);
+    });
+  }
+});
+
+describe('a WeakValueMap method called on something else', () => {
+  for (const [name, call] of valueMapReceivers) {
+    it.each(NOT_A_VALUE_MAP)(`${name} refuses %s, naming '%s'`, (_, make, type) => {
       expectRefusal((w) => call(w, make()), type);
     });
   }
