@@ -342,6 +342,58 @@ const PARENTS: [string, () => unknown, RegExp][] = [
   ['a WeakMethod, for Finalizer', () => keepMethod, /Finalizer/],
 ];
 
+// WeakValueMap's methods and accessors, called on something that is not a WeakValueMap.
+const valueMapProto = weakref.WeakValueMap.prototype as unknown as Record<
+  string,
+  (...args: unknown[]) => unknown
+>;
+const valueMapReceivers: Row[] = [
+  [
+    'WeakValueMap size',
+    (_, bad) => Object.getOwnPropertyDescriptor(valueMapProto, 'size')!.get!.call(bad),
+  ],
+  ...(
+    [
+      ['get', ['k']],
+      ['has', ['k']],
+      ['set', ['k', {}]],
+      ['delete', ['k']],
+      ['clear', []],
+      ['getOrInsert', ['k', {}]],
+      ['getOrInsertComputed', ['k', () => ({})]],
+      ['pop', ['k', 'default']],
+      ['popItem', []],
+      ['update', [[['k', {}]]]],
+      ['copy', []],
+      ['union', [[['k', {}]]]],
+      ['valueRefs', []],
+      ['forEach', [() => {}]],
+      ['entries', []],
+      ['keys', []],
+      ['values', []],
+    ] as const
+  ).map(
+    ([method, args]): Row => [
+      `WeakValueMap.${method}`,
+      (_, bad) => valueMapProto[method]!.call(bad, ...args),
+    ],
+  ),
+];
+const NOT_A_VALUE_MAP: [string, () => unknown, string][] = [
+  ...NOT_WEAKABLE.map(([value, type]): [string, () => unknown, string] => [
+    type,
+    () => value,
+    type,
+  ]),
+  ['a plain object', () => ({}), 'object'],
+  ['a Map', () => new Map(), 'object'],
+  [
+    'an object inheriting from WeakValueMap.prototype',
+    () => Object.create(valueMapProto),
+    'object',
+  ],
+];
+
 // Documented misses: lookups that cannot find what cannot be held weakly.
 const misses: [string, (w: World, bad: any) => unknown, unknown][] = [
   ['WeakKeyMap.get', (w, bad) => w.keyMap.get(bad), undefined],
@@ -485,8 +537,9 @@ describe('an iterable that is not one', () => {
       const w = world();
       const before = w.snapshot();
       const result = call(w, nothing) as { size: number } | undefined;
-      // A constructor makes an empty container; a union copies this one; update adds nothing.
-      if (result !== undefined) expect(result.size).toBe(name.includes('union') ? 1 : 0);
+      // A constructor makes an empty container; a union copies this one; update adds nothing
+      // and returns this one.
+      if (result !== undefined) expect(result.size).toBe(/union|update/.test(name) ? 1 : 0);
       expect(w.snapshot()).toEqual(before);
     });
   }
@@ -542,6 +595,14 @@ describe('a Ref, KeyedRef, WeakMethod or Finalizer method called on something el
     expect(() => proto.Ref.deref.call({})).toThrow(TypeError);
     expect(w.snapshot()).toEqual(before);
   });
+});
+
+describe('a WeakValueMap method called on something else', () => {
+  for (const [name, call] of valueMapReceivers) {
+    it.each(NOT_A_VALUE_MAP)(`${name} refuses %s, naming '%s'`, (_, make, type) => {
+      expectRefusal((w) => call(w, make()), type);
+    });
+  }
 });
 
 describe('lookups with what cannot be held weakly simply miss', () => {

@@ -117,15 +117,16 @@ function renderRatios(
     lines.push(
       `Ratios for ${ours}:`,
       '',
-      '| op | ours | × native | × floor | × best peer |',
-      '|---|---:|---:|---:|---|',
+      '| op | ours | × native | × floor | × lazy | × best correct peer |',
+      '|---|---:|---:|---:|---:|---|',
     );
     for (const { op, label } of columns) {
       const mine = rows.find((m) => m.subject === ours && m.op === op);
       if (mine === undefined) continue;
-      const { native, floor, bestPeer: best } = yardsticksFor(rows, op);
+      const { native, floor, lazy, bestPeer: best } = yardsticksFor(rows, op, ours);
+      const over = (y: Measurement | undefined) => (y ? ratio(mine.value / y.value) : '—');
       lines.push(
-        `| ${label} | ${cell(mine)} | ${native ? ratio(mine.value / native.value) : '—'} | ${floor ? ratio(mine.value / floor.value) : '—'} | ${best ? `${ratio(mine.value / best.value)} (${best.subject})` : '—'} |`,
+        `| ${label} | ${cell(mine)} | ${over(native)} | ${over(floor)} | ${over(lazy)} | ${best ? `${over(best)} (${best.subject})` : '—'} |`,
       );
     }
     lines.push('');
