@@ -11,11 +11,12 @@ import {
 
 /** A map class the `Map.prototype.getOrInsert*` ports run against, and how it holds test262's keys and values. */
 export interface MapSubject {
-  /** `WeakValueMap` or `WeakKeyMap`, or the native `Map` (with `native`) to check the ports. */
+  /** `WeakValueMap` or `WeakKeyMap`, or the native `Map` to check the ports written for one of them. */
   M: new (
-    entries?: Iterable<readonly [any, any]>,
+    entries?: any,
   ) => any;
-  native?: boolean;
+  /** For the native `Map`: the name of the class whose ports it runs. */
+  standsFor?: string;
   /** What a test262 key becomes: itself, or `asWeakKey` for a map whose keys are weak. */
   key: (value: unknown) => unknown;
   /** What a test262 value becomes: itself, or `asWeakKey` for a map whose values are weak. */
@@ -32,7 +33,7 @@ export const asIs = (value: unknown): unknown => value;
  * for a class that is a `Map` (keys, values and identities kept through `subject.key`/`value`).
  */
 export function describeMapUpsert(subject: MapSubject): void {
-  const options = { native: subject.native ?? false };
+  const options = { standsFor: subject.standsFor };
   describe262(
     'built-ins/Map/prototype/getOrInsert',
     subject.M.name,

@@ -302,14 +302,15 @@ export type Port262 = (file: string, body: () => void) => void;
  * - a file listed in TEST262_KNOWN_FAILURES must fail (`it.fails`): once it passes, the run
  *   fails until it is taken off the list, so the list cannot go stale;
  * - a last test checks that every file of `dir` is ported or not applicable.
- * With `native`, the same ports run against the engine's own class (no lists, no coverage
- * check): that shows the ports check what test262 checks.
+ * With `standsFor: '<our class>'`, `subject` is the engine's own class, run through the
+ * ports written for ours (what our class cannot apply is skipped; no known failures, no
+ * coverage check): that shows the ports check what test262 checks.
  */
 export function describe262(
   dir: string,
   subject: string,
   body: (port: Port262) => void,
-  { native = false }: { native?: boolean } = {},
+  { standsFor }: { standsFor?: string } = {},
 ): void {
   describe(`${dir} on ${subject}`, () => {
     const ported = new Set<string>();
@@ -317,14 +318,15 @@ export function describe262(
       if (ported.has(file)) throw new Error(`${dir}/${file} is ported twice`);
       ported.add(file);
       const id = `${subject} ${dir}/${file}`;
-      const notApplicable = native ? undefined : TEST262_NOT_APPLICABLE[id];
-      const knownFailure = native ? undefined : TEST262_KNOWN_FAILURES[id];
+      const notApplicable = TEST262_NOT_APPLICABLE[`${standsFor ?? subject} ${dir}/${file}`];
+      const knownFailure = standsFor === undefined ? TEST262_KNOWN_FAILURES[id] : undefined;
       if (notApplicable !== undefined) it.skip(`${file} (not applicable: ${notApplicable})`, test);
       else if (knownFailure !== undefined)
         it.fails(`${file} (known failure: ${knownFailure})`, test);
       else it(file, test);
     });
-    if (!native) it('ports every file of the directory', () => checkCoverage(dir, subject, ported));
+    if (standsFor === undefined)
+      it('ports every file of the directory', () => checkCoverage(dir, subject, ported));
   });
 }
 

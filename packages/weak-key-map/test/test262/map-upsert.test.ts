@@ -4,5 +4,5 @@ import { WeakKeyMap } from '../../src';
 // Values are kept as test262 has them; keys, held weakly, are objects standing in for its keys.
 describeMapUpsert({ M: WeakKeyMap, key: weakly, value: asIs });
 if (typeof (Map.prototype as any).getOrInsert === 'function') {
-  describeMapUpsert({ M: Map, native: true, key: weakly, value: asIs });
+  describeMapUpsert({ M: Map, standsFor: 'WeakKeyMap', key: weakly, value: asIs });
 }

@@ -44,9 +44,11 @@ export interface SetMethodSuite {
  * `IterableWeakSet`, and against the native `Set` where the runtime has `method`.
  */
 export function describeSetMethod(method: SetMethod, body: (suite: SetMethodSuite) => void): void {
-  const subjects: [SetClass, boolean][] = [[IterableWeakSet, false]];
-  if (typeof (Set.prototype as any)[method] === 'function') subjects.push([Set, true]);
-  for (const [S, native] of subjects) {
+  const subjects: [SetClass, { standsFor?: string }][] = [[IterableWeakSet, {}]];
+  if (typeof (Set.prototype as any)[method] === 'function') {
+    subjects.push([Set, { standsFor: 'IterableWeakSet' }]);
+  }
+  for (const [S, options] of subjects) {
     describe262(
       `built-ins/Set/prototype/${method}`,
       S.name,
@@ -61,7 +63,7 @@ export function describeSetMethod(method: SetMethod, body: (suite: SetMethodSuit
         portSharedFiles(suite, method);
         body(suite);
       },
-      { native },
+      options,
     );
   }
 }
@@ -294,6 +296,8 @@ export function portSubclassing(
 
   port('add-not-called.js', () => {
     withEachArgument(setArguments, (make) => {
+      const receiver = new S(asWeakKeys([1, 2]));
+      const argument = make([2, 3]);
       const add = S.prototype.add;
       let adds = 0;
       S.prototype.add = function (this: unknown, ...rest: unknown[]) {
@@ -301,7 +305,7 @@ export function portSubclassing(
         return add.apply(this, rest);
       };
       try {
-        check(call(new S(asWeakKeys([1, 2])), make([2, 3])));
+        check(call(receiver, argument));
       } finally {
         S.prototype.add = add;
       }

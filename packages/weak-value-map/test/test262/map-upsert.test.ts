@@ -4,5 +4,5 @@ import { WeakValueMap } from '../../src';
 // Keys are kept as test262 has them; values, held weakly, are objects standing in for its values.
 describeMapUpsert({ M: WeakValueMap, key: asIs, value: weakly });
 if (typeof (Map.prototype as any).getOrInsert === 'function') {
-  describeMapUpsert({ M: Map, native: true, key: asIs, value: weakly });
+  describeMapUpsert({ M: Map, standsFor: 'WeakValueMap', key: asIs, value: weakly });
 }
