@@ -81,11 +81,13 @@ describe('the built docs site', () => {
     const { page, problems } = await openPage('/guide/weak-value-map.html');
     expect(await page.locator('h1').textContent()).toContain('WeakValueMap');
     const code = await page.locator('.vp-doc div[class*="language-ts"] code').allTextContents();
-    const demo = readFileSync(join(docsDir, '../packages/demo/src/weak-value-map.ts'), 'utf8');
-    // The snippet is the demo's own source, without its region markers.
+    const example = 'packages/demo/src/examples/weak-value-map-cache.ts';
+    const demo = readFileSync(join(docsDir, '..', example), 'utf8');
+    // The block is the demo's own source, whole: imports included, no marker showing.
     expect(demo).toContain('class CachedSpamManager {');
-    expect(code.some((block) => block.includes('class CachedSpamManager {'))).toBe(true);
-    expect(code.join('\n')).not.toContain('#region');
+    const shown = code.find((block) => block.includes('class CachedSpamManager {'));
+    expect(shown?.trim()).toBe(demo.trim());
+    expect(await page.locator('.vp-doc').textContent()).not.toContain('<!--');
     expect(problems).toEqual([]);
     await page.close();
   });
