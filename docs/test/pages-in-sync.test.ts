@@ -28,21 +28,29 @@ const readmes = readdirSync(join(root, 'packages'))
   .map((name) => `packages/${name}/README.md`)
   .filter((path) => readdirSync(join(root, dirname(path))).includes('README.md'));
 
-/** What each example printed, by its path, from one run of the tutorial in its order. */
+/** The site's own examples (for the meta package, which the demo does not use). */
+const siteExamplesDir = 'docs/examples/';
+
+/** What each example printed, by its path: the tutorial in its order, then the site's. */
 const printed = new Map<string, string>();
 
+async function capture(path: string, run: () => Promise<unknown>): Promise<void> {
+  const lines: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...args) => {
+    lines.push(format(...args));
+  });
+  try {
+    await run();
+  } finally {
+    log.mockRestore();
+  }
+  printed.set(path, lines.join('\n'));
+}
+
 beforeAll(async () => {
-  for (const step of tutorial) {
-    const lines: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((...args) => {
-      lines.push(format(...args));
-    });
-    try {
-      await step.run();
-    } finally {
-      log.mockRestore();
-    }
-    printed.set(examplesDir + step.example, lines.join('\n'));
+  for (const step of tutorial) await capture(examplesDir + step.example, step.run);
+  for (const file of readdirSync(join(root, siteExamplesDir))) {
+    await capture(siteExamplesDir + file, () => import(join(root, siteExamplesDir, file)));
   }
 });
 
