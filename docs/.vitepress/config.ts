@@ -73,6 +73,7 @@ export default defineConfig({
   markdown: {
     config(md) {
       md.core.ruler.before('normalize', 'changelogs', insertChangelogs);
+      md.core.ruler.before('normalize', 'split-wide-tables', splitWideTables);
       md.core.ruler.push('generated-page-literal-html', showHtmlAsText);
     },
   },
@@ -96,6 +97,34 @@ function insertChangelogs(state: { src: string; env: { relativePath?: string } }
   const found = changelogs().map((text) => text.replace(/^#/gm, '##'));
   const body = found.length > 0 ? found.join('\n\n') : 'No version has been released yet.';
   state.src = state.src.replace('<!-- changelogs -->', body);
+}
+
+/** At most this many measured columns in one table: more cannot fit a phone's width. */
+const COLUMNS_PER_TABLE = 4;
+
+/**
+ * benchmarks.md (written by `pnpm bench`) has tables of up to nine measured (right-aligned)
+ * columns: on the site, each becomes a few tables of even width that repeat its first column.
+ */
+function splitWideTables(state: { src: string; env: { relativePath?: string } }): void {
+  if (state.env.relativePath !== 'benchmarks.md') return;
+  state.src = state.src.replace(/^(?:\|.*\|\n)+/gm, (table) => {
+    const rows = table
+      .trimEnd()
+      .split('\n')
+      .map((row) => row.slice(1, -1).split('|'));
+    const measured = (rows[0]?.length ?? 1) - 1;
+    if (measured <= COLUMNS_PER_TABLE || !rows[1]?.slice(1).every((cell) => cell.endsWith(':'))) {
+      return table;
+    }
+    const size = Math.ceil(measured / Math.ceil(measured / COLUMNS_PER_TABLE));
+    const tables: string[] = [];
+    for (let start = 1; start <= measured; start += size) {
+      const columns = (cells: string[]) => [cells[0], ...cells.slice(start, start + size)];
+      tables.push(rows.map((cells) => `|${columns(cells).join('|')}|\n`).join(''));
+    }
+    return tables.join('\n');
+  });
 }
 
 /**
