@@ -22,6 +22,4 @@ export const TEST262_KNOWN_FAILURES: Record<string, string> = {
       'reads the receiver through its overridable size and has, not its own data',
     ]),
   ),
-  'WeakValueMap built-ins/Map/prototype/getOrInsertComputed/canonical-key-passed-to-callback.js':
-    'passes a -0 key to the callback as -0; Map canonicalizes it to +0 first',
 };
