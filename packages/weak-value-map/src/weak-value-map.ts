@@ -1,6 +1,7 @@
 import {
   assertFunction,
   assertWeakable,
+  type CleanupRegistry,
   createCleanupRegistry,
   describeType,
   type WeakKey,
@@ -269,7 +270,7 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
     this.#peak = this.#entries.size;
   }
 
-  #newRegistry(): FinalizationRegistry<Entry<K, V>> {
+  #newRegistry(): CleanupRegistry<Entry<K, V>> {
     const registry = createCleanupRegistry<Entry<K, V>>((entry) => {
       if (registry !== this.#registry) return; // replaced: its entries were re-registered
       // Only the entry that died goes: the key may have been re-set since.
