@@ -55,10 +55,12 @@ describe('createCleanupRegistry', () => {
     'runs the cleanup of %i registries within a constant number of turns',
     async (count) => {
       const cleaned = new Set<number>();
-      const registries = Array.from({ length: count }, (_, i) =>
+      const registries = Array.from({ length: count }, () =>
         createCleanupRegistry<number>((held) => cleaned.add(held), 'test cleanup'),
       );
-      (() => registries.forEach((registry, i) => registry.register({}, i)))();
+      (() => {
+        for (const [i, registry] of registries.entries()) registry.register({}, i);
+      })();
       const turns = await turnsUntil(() => cleaned.size === count, 10_000);
       expect(cleaned.size).toBe(count);
       expect(turns).toBeLessThanOrEqual(2);
