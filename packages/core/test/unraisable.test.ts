@@ -94,6 +94,10 @@ describe('printing what cannot be printed', () => {
   });
 });
 
+function thenable(then: unknown): object {
+  return Object.defineProperty({}, 'then', { value: then });
+}
+
 describe('callReportingErrors with async callbacks', () => {
   async function settle(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -119,18 +123,17 @@ describe('callReportingErrors with async callbacks', () => {
   it('reports the rejection of any thenable, and a `then` that throws', async () => {
     const seen: Unraisable[] = [];
     setUnraisableHook((u) => seen.push(u));
-    const rejecting = { then: (_: unknown, reject: (e: unknown) => void) => reject('rejected') };
-    const throwingThen = {
-      then() {
-        throw new Error('then threw');
-      },
-    };
-    const throwingGetter = {
-      get then() {
+    // Thenables on purpose: what an `async` callback of another promise library returns.
+    const rejecting = thenable((_: unknown, reject: (e: unknown) => void) => reject('rejected'));
+    const throwingThen = thenable(() => {
+      throw new Error('then threw');
+    });
+    const throwingGetter = Object.defineProperty({}, 'then', {
+      get() {
         throw new Error('getter threw');
       },
-    };
-    for (const result of [rejecting, throwingThen, throwingGetter, { then: 42 }]) {
+    });
+    for (const result of [rejecting, throwingThen, throwingGetter, thenable(42)]) {
       callReportingErrors(() => result, 'finalizer', undefined);
     }
     await settle();
