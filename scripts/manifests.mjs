@@ -220,5 +220,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     written.push(packageJson, jsrJson);
   }
   // In the repository's format, so that `biome check` stays clean.
-  execFileSync(`${root}node_modules/.bin/biome`, ['format', '--write', ...written], { stdio: 'ignore' });
+  execFileSync(`${root}node_modules/.bin/biome`, ['format', '--write', ...written], {
+    stdio: 'ignore',
+  });
 }
