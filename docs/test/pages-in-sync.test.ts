@@ -26,7 +26,8 @@ function markdownFiles(dir: string): string[] {
 const sitePages = markdownFiles('docs');
 const readmes = readdirSync(join(root, 'packages'))
   .map((name) => `packages/${name}/README.md`)
-  .filter((path) => readdirSync(join(root, dirname(path))).includes('README.md'));
+  .filter((path) => readdirSync(join(root, dirname(path))).includes('README.md'))
+  .concat('README.md');
 
 /** The site's own examples (for the meta package, which the demo does not use). */
 const siteExamplesDir = 'docs/examples/';
