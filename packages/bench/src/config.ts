@@ -5,8 +5,6 @@ export interface BenchConfig {
   roundsFor(n: number): number;
   /** A timed sample repeats over several containers until it covers this many operations. */
   minOpsPerSample: number;
-  /** Dead entries created for the reclaim measurement (capped at N). */
-  dead: number;
   quick: boolean;
 }
 
@@ -21,7 +19,6 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Ben
     sizes,
     roundsFor: (n) => fixedRounds ?? (quick ? 3 : n >= 1e6 ? 3 : 5),
     minOpsPerSample: quick ? 2e4 : 1e5,
-    dead: 1e4,
     quick,
   };
 }

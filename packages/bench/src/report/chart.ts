@@ -1,8 +1,7 @@
-import type { Kind } from '../subjects/subject';
-import type { Measurement } from '../suites/result';
-import { COLUMNS } from './columns';
-import { formatN } from './format-n';
-import { yardsticksFor } from './yardsticks';
+import type { Measurement } from '../measure/record';
+import { labelOf, OP_NAMES } from '../ops';
+import { type Kind, SUITES } from '../subjects';
+import { formatN, yardsticksFor } from './markdown';
 
 const WIDTH = 760;
 const LABEL_X = 16;
@@ -14,28 +13,27 @@ const ROW = 26;
 const BAR = 9;
 const TITLE = 30;
 const HEADER = 64;
-const COLORS = { floor: '#3b82f6', peer: '#f59e0b' } as const;
-const SUITES: Kind[] = ['value-map', 'key-map', 'set', 'ref'];
+const COLORS = { minimum: '#3b82f6', peer: '#f59e0b' } as const;
 
 /**
- * An SVG chart of our subjects at size `n`: per operation, ours divided by the floor and by
+ * An SVG chart of our subjects at size `n`: per operation, ours divided by the minimum design and by
  * the best peer, on a log scale around 1x (a bar to the left of the line is faster or smaller).
  */
 export function renderChart(measurements: readonly Measurement[], n: number): string {
   const body: string[] = [];
   let y = HEADER;
-  for (const suite of SUITES) {
+  for (const suite of Object.keys(SUITES) as Kind[]) {
     const rows = measurements.filter((m) => m.suite === suite && m.n === n);
     for (const ours of new Set(rows.filter((m) => m.role === 'ours').map((m) => m.subject))) {
       body.push(text(LABEL_X, y + 20, ours, 'font-weight="bold"'));
       y += TITLE;
-      for (const { op, label } of COLUMNS[suite]) {
+      for (const op of OP_NAMES) {
         const mine = rows.find((m) => m.subject === ours && m.op === op);
         if (mine === undefined || Number.isNaN(mine.value)) continue;
-        const { floor, bestPeer } = yardsticksFor(rows, op, ours);
-        body.push(text(LABEL_X + 12, y + ROW / 2 + 4, label));
-        if (floor) body.push(...bar(y + 3, mine.value / floor.value, COLORS.floor));
-        if (bestPeer) body.push(...bar(y + 4 + BAR, mine.value / bestPeer.value, COLORS.peer));
+        const { minimum, peer } = yardsticksFor(rows, op, ours);
+        body.push(text(LABEL_X + 12, y + ROW / 2 + 4, labelOf(op, suite)));
+        if (minimum) body.push(...bar(y + 3, mine.value / minimum.value, COLORS.minimum));
+        if (peer) body.push(...bar(y + 4 + BAR, mine.value / peer.value, COLORS.peer));
         y += ROW;
       }
     }
@@ -44,11 +42,11 @@ export function renderChart(measurements: readonly Measurement[], n: number): st
   const title = `Ours ÷ yardstick at N = ${formatN(n)}`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="system-ui, sans-serif" font-size="12">`,
-    `<title>${title}: per operation, ours divided by the hand-written floor and by the best npm peer</title>`,
+    `<title>${title}: per operation, ours divided by the minimum design and by the best correct npm peer</title>`,
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
     text(LABEL_X, 20, `${title} (log scale; left of 1x is better)`, 'font-weight="bold"'),
-    legend(LABEL_X, 40, COLORS.floor, 'the hand-written floor'),
-    legend(LABEL_X + 200, 40, COLORS.peer, 'the best correct npm peer'),
+    legend(LABEL_X, 40, COLORS.minimum, 'the minimum design'),
+    legend(LABEL_X + 220, 40, COLORS.peer, 'the best correct npm peer'),
     ...axis(HEADER - 6, height - 8),
     ...body,
     '</svg>',

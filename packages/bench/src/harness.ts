@@ -1,0 +1,64 @@
+import { setImmediate as nextImmediate } from 'node:timers/promises';
+import { SETTLE_TURNS } from './ops';
+
+/** Monotonic clock in nanoseconds. */
+export function now(): number {
+  return Number(process.hrtime.bigint());
+}
+
+/** Median of the samples (mean of the middle two for an even count); NaN if none. */
+export function median(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  if (sorted.length === 0) return Number.NaN;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * Ends the current macrotask. WHY: `new WeakRef` / `deref` keep their targets alive until
+ * the task ends (and V8 aborts past ~2^24 of them), and cleanup callbacks only run between tasks.
+ */
+export function nextTurn(): Promise<void> {
+  return nextImmediate();
+}
+
+/** A full, forced collection. Needs `node --expose-gc`. */
+export function fullGc(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) throw new Error('run node with --expose-gc (global.gc is missing)');
+  gc();
+}
+
+/** Ends the task, collects, then gives cleanup a fixed number of turns (the same for all). */
+export async function collectAndSettle(turns = SETTLE_TURNS): Promise<void> {
+  await nextTurn();
+  fullGc();
+  for (let i = 0; i < turns; i++) await nextTurn();
+}
+
+/** Duration of `work` in nanoseconds. */
+export function timeOnce(work: () => void): number {
+  const start = now();
+  work();
+  return now() - start;
+}
+
+/** Heap bytes in use after two full collections (the second catches what the first's weak processing freed). */
+export function heapAfterGc(): number {
+  fullGc();
+  fullGc();
+  return process.memoryUsage().heapUsed;
+}
+
+/**
+ * Recompiles `fn` from its source, giving the copy its own type feedback. WHY: V8 shares
+ * inline caches between closures made from the same source, so one loop over five libraries
+ * turns megamorphic; a fresh copy per subject stays monomorphic, as in an application that
+ * uses one library. `fn` must take everything as parameters.
+ */
+export function fresh<F extends (...args: any[]) => unknown>(fn: F): F {
+  let source = fn.toString();
+  // Method shorthand (`fill(c) { ... }`) is not an expression: make it a function.
+  if (!/^(function\b|async\b|\(|[\w$]+\s*=>)/.test(source)) source = `function ${source}`;
+  return new Function(`return (${source});`)() as F;
+}

@@ -1,0 +1,95 @@
+import type { Kind } from './subjects';
+
+/** Everything a suite measures, in report order. Container and ref suites use subsets. */
+export const OP_NAMES = [
+  'set',
+  'settle',
+  'create',
+  'get',
+  'has',
+  'deref',
+  'replace',
+  'delete',
+  'iterate',
+  'values',
+  'keys',
+  'forEach',
+  'churn',
+  'reclaim',
+  'memory',
+] as const;
+export type Op = (typeof OP_NAMES)[number];
+
+/** ns/op for timings, B/entry for memory, ns per dead entry for reclaim. */
+export type Unit = 'ns/op' | 'B/entry' | 'ns/dead';
+
+/** Batches in a churn sample: collections are the slow part, a few batches of N are enough. */
+export const CHURN_BATCHES = 3;
+/** Cleanup turns given after each forced collection in `settle` and `churn`. */
+export const SETTLE_TURNS = 4;
+/** Timed passes per read (get, has, deref, walks) and round; the fastest counts. */
+export const READ_PASSES = 3;
+/** Dead entries in a reclaim sample (capped at N), and the turns it may take. */
+export const DEAD = 1e4;
+export const RECLAIM_TURNS = 1000;
+
+interface OpInfo {
+  /** The column heading; `set` overrides it for sets (add), `ref` for refs. */
+  label: string;
+  label_set?: string;
+  label_ref?: string;
+  unit: Unit;
+  /** One line in the report's legend. */
+  explain: string;
+}
+
+/** What each op is: the suites measure these and the report's headings and legend say them. */
+export const OPS: Record<Op, OpInfo> = {
+  set: { label: 'set', label_set: 'add', unit: 'ns/op', explain: 'new keys' },
+  settle: {
+    label: 'set→gc',
+    label_set: 'add→gc',
+    unit: 'ns/op',
+    explain: `the first forced collection and its ${SETTLE_TURNS} cleanup turns after \`set\`, per entry: work a design defers out of \`set\` lands here`,
+  },
+  create: { label: 'create', unit: 'ns/op', explain: 'a ref to a new target' },
+  get: { label: 'get', unit: 'ns/op', explain: 'hits' },
+  has: { label: 'has', unit: 'ns/op', explain: 'hits' },
+  deref: { label: 'deref', unit: 'ns/op', explain: 'live refs' },
+  replace: {
+    label: 'replace',
+    label_set: 're-add',
+    unit: 'ns/op',
+    explain: '`set` over existing keys (sets: `add` of members)',
+  },
+  delete: { label: 'delete', unit: 'ns/op', explain: 'existing keys' },
+  iterate: { label: 'for…of', unit: 'ns/op', explain: '`for…of`, per entry' },
+  values: { label: 'values()', unit: 'ns/op', explain: 'per entry' },
+  keys: { label: 'keys()', unit: 'ns/op', explain: 'per entry' },
+  forEach: { label: 'forEach', unit: 'ns/op', explain: 'per entry' },
+  churn: {
+    label: 'churn',
+    unit: 'ns/op',
+    explain: `${CHURN_BATCHES} batches of N writes whose weak part dies at once, each followed by a forced collection and ${SETTLE_TURNS} cleanup turns, all timed: where deferred or cleanup work shows`,
+  },
+  reclaim: {
+    label: 'reclaim ns/dead',
+    unit: 'ns/dead',
+    explain: `from a full collection until D = min(N, ${DEAD}) dead entries are gone while N live ones (settled by an earlier collection) stay, per dead entry; flat across N means O(dead); \`never\` = not within ${RECLAIM_TURNS} turns`,
+  },
+  memory: {
+    label: 'B/entry',
+    label_ref: 'B/ref',
+    unit: 'B/entry',
+    explain:
+      'heap bytes per entry after the first collection and its cleanup (keys and values are allocated before the baseline: only the structure counts)',
+  },
+};
+
+/** The column heading of `op` in `kind`'s tables. */
+export function labelOf(op: Op, kind: Kind): string {
+  const info = OPS[op];
+  return (
+    (kind === 'set' ? info.label_set : kind === 'ref' ? info.label_ref : undefined) ?? info.label
+  );
+}

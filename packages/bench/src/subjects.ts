@@ -1,0 +1,205 @@
+import { fresh } from './harness';
+import { LOOPS, type LoopFamily, type Loops } from './loops';
+import { MinimumKeyMap, MinimumValueMap, MinimumWeakSet } from './minimum-designs';
+import type { Op } from './ops';
+
+/** The four suites, in report order, with their headings. Each runs in its own process. */
+export const SUITES = {
+  'value-map': 'Weak-value maps (`WeakValueMap`)',
+  'key-map': 'Weak-key maps (`WeakKeyMap`)',
+  set: 'Iterable weak sets (`IterableWeakSet`)',
+  ref: 'Weak references (`ref()`)',
+} as const;
+export type Kind = keyof typeof SUITES;
+
+/** What a subject is for; `ratio` is the heading of the column that divides ours by it. */
+export const ROLES = {
+  ours: { ratio: undefined, explain: 'our packages, loaded from their `dist/`' },
+  floor: {
+    ratio: '× floor',
+    explain:
+      'the built-in (`Map`, `WeakMap`, `WeakSet`, `new WeakRef`): not weak-iterable, the speed of light',
+  },
+  minimum: {
+    ratio: '× minimum',
+    explain:
+      "the minimum design: the least a correct design does with today's primitives, hand-written bare (`src/minimum-designs.ts`)",
+  },
+  lazy: {
+    ratio: '× lazy',
+    explain:
+      '`Map<K, WeakRef>` with no registry (the `@cspell/strong-weak-map` design, bare): the fastest a value map can be, and it never reclaims an untouched dead entry. A yardstick, not a design; its walks are the plain loops our iteration is held to',
+  },
+  peer: {
+    ratio: '× best correct peer',
+    explain: 'an npm library (exact versions in package.json)',
+  },
+  'flawed peer': {
+    ratio: undefined,
+    explain: 'an npm library with a known bug (in the notes): shown, but never the best peer',
+  },
+} as const;
+export type Role = keyof typeof ROLES;
+
+/** One subject: what it is, which loops time it, what it measures, and how to make one. */
+export interface SubjectRow {
+  name: string;
+  role: Role;
+  kind: Kind;
+  loops: LoopFamily;
+  ops: readonly Op[];
+  /** Loads the library; the factory returns a container, or a ref context (`make(target)`). */
+  load(): Promise<(counter: { fired: number }) => unknown>;
+  /** Ours only: the minimum design it is held to, when its suite has several. */
+  minimum?: string;
+  note?: string;
+}
+
+// Op lists: every container writes, reads `has`, churns and weighs; the rest is per row.
+const WRITES: Op[] = ['set', 'settle', 'has', 'replace', 'delete', 'churn', 'memory'];
+const WALKS: Op[] = ['values', 'keys', 'forEach'];
+const MAP_OPS: Op[] = [...WRITES, 'get', 'iterate', 'reclaim'];
+const SET_OPS: Op[] = [...WRITES, 'iterate', 'reclaim'];
+const REF_OPS: Op[] = ['create', 'deref', 'churn', 'memory'];
+
+/** Subject names the goals refer to. */
+export const NAMES = {
+  valueMap: 'WeakValueMap (ours)',
+  keyMap: 'WeakKeyMap (ours)',
+  set: 'IterableWeakSet (ours)',
+  ref: 'ref(o) (ours)',
+  callbackRef: 'ref(o, cb) (ours)',
+  lazy: 'lazy: Map<K, WeakRef>',
+  valueMapMinimum: 'minimum: Map+WeakRef+FR',
+  keyMapMinimum: 'minimum: WeakMap+Set<WeakRef>+FR',
+  reusedRef: 'minimum: WeakRef reused via WeakMap',
+  callbackRefMinimum: 'minimum: WeakRef + register(o, WeakRef(ref))',
+} as const;
+
+const built =
+  <T>(make: () => T) =>
+  async () =>
+    make;
+
+/** Every subject of every suite: adding a library or a yardstick is one row here. */
+// biome-ignore format: a table reads best as one
+export const SUBJECTS: readonly SubjectRow[] = [
+  { kind: 'value-map', role: 'floor', name: 'Map (strong)', loops: 'map', ops: [...WRITES, 'get', 'iterate'],
+    load: built(() => new Map()) },
+  { kind: 'value-map', role: 'minimum', name: NAMES.valueMapMinimum, loops: 'map', ops: MAP_OPS,
+    load: built(() => new MinimumValueMap()) },
+  { kind: 'value-map', role: 'lazy', name: NAMES.lazy, loops: 'lazy', ops: [...MAP_OPS, ...WALKS],
+    load: built(() => new Map()),
+    note: 'no registry, so a dead entry stays until something meets it: `reclaim` is `never` by design' },
+  { kind: 'value-map', role: 'ours', name: NAMES.valueMap, loops: 'map', ops: [...MAP_OPS, ...WALKS],
+    load: async () => { const m = await import('@w/weak-value-map'); return () => new m.WeakValueMap(); } },
+  { kind: 'value-map', role: 'flawed peer', name: 'weakref WeakValueMap', loops: 'map', ops: MAP_OPS,
+    load: async () => { const m = await import('weakref'); return () => new m.WeakValueMap(); },
+    note: 'weakref@0.2.5: cleanup deletes its key blindly, so a key re-set before the old value’s cleanup ran loses its new value' },
+  { kind: 'value-map', role: 'flawed peer', name: '@cspell/strong-weak-map', loops: 'map', ops: MAP_OPS,
+    load: async () => { const m = await import('@cspell/strong-weak-map'); return () => new m.StrongWeakMap(); },
+    note: '9.8.0 (10.x needs Node ≥ 22.18): no FinalizationRegistry, so dead entries stay (and count in size) until get() meets them' },
+  { kind: 'value-map', role: 'flawed peer', name: 'weak-lru-cache (expirer off)', loops: 'lru', ops: [...WRITES, 'get', 'reclaim'],
+    load: async () => { const m = await import('weak-lru-cache'); return () => new m.WeakLRUCache({ expirer: false }); },
+    note: '1.2.2 with `expirer: false`, setValue/getValue: registers without an unregister token, so replaced values leave registrations behind; its iteration counts dead entries, so none is timed' },
+
+  { kind: 'key-map', role: 'floor', name: 'WeakMap', loops: 'key-map', ops: [...WRITES, 'get'],
+    load: built(() => new WeakMap()) },
+  { kind: 'key-map', role: 'minimum', name: NAMES.keyMapMinimum, loops: 'key-map', ops: MAP_OPS,
+    load: built(() => new MinimumKeyMap()) },
+  { kind: 'key-map', role: 'ours', name: NAMES.keyMap, loops: 'key-map', ops: [...MAP_OPS, ...WALKS],
+    load: async () => { const m = await import('@w/weak-key-map'); return () => new m.WeakKeyMap(); } },
+  { kind: 'key-map', role: 'peer', name: 'weakref IterableWeakMap', loops: 'key-map', ops: MAP_OPS,
+    load: async () => { const m = await import('weakref'); return () => new m.IterableWeakMap(); } },
+  { kind: 'key-map', role: 'flawed peer', name: 'iterable-weak IterableWeakMap', loops: 'key-map', ops: MAP_OPS,
+    load: async () => { const m = await iterableWeak(); return () => new m.IterableWeakMap(); },
+    note: 'iterable-weak@1.0.4: Map<WeakRef<K>, V>, so a value that refers to its own key keeps it alive forever' },
+
+  { kind: 'set', role: 'floor', name: 'WeakSet', loops: 'set', ops: WRITES,
+    load: built(() => new WeakSet()) },
+  { kind: 'set', role: 'minimum', name: NAMES.keyMapMinimum, loops: 'set', ops: SET_OPS,
+    load: built(() => new MinimumWeakSet()) },
+  { kind: 'set', role: 'ours', name: NAMES.set, loops: 'set', ops: SET_OPS,
+    load: async () => { const m = await import('@w/weak-set'); return () => new m.IterableWeakSet(); } },
+  { kind: 'set', role: 'peer', name: 'weakref IterableWeakSet', loops: 'set', ops: SET_OPS,
+    load: async () => { const m = await import('weakref'); return () => new m.IterableWeakSet(); } },
+  { kind: 'set', role: 'peer', name: 'iterable-weak IterableWeakSet', loops: 'set', ops: SET_OPS,
+    load: async () => { const m = await iterableWeak(); return () => new m.IterableWeakSet(); } },
+
+  // refs: the factory returns the context whose `make(target)` the loops call
+  { kind: 'ref', role: 'floor', name: 'new WeakRef(o)', loops: 'ref', ops: REF_OPS,
+    load: built(() => ({ make: (target: object) => new WeakRef(target) })) },
+  { kind: 'ref', role: 'minimum', name: NAMES.reusedRef, loops: 'ref', ops: REF_OPS,
+    load: async () => reusedRef },
+  { kind: 'ref', role: 'minimum', name: NAMES.callbackRefMinimum, loops: 'ref', ops: [...REF_OPS, 'reclaim'],
+    load: async () => droppableCallbackRef },
+  { kind: 'ref', role: 'ours', name: NAMES.ref, loops: 'ref', ops: REF_OPS, minimum: NAMES.reusedRef,
+    load: async () => { const m = await import('@w/ref'); return () => ({ make: (o: object) => m.ref(o) }); } },
+  { kind: 'ref', role: 'ours', name: NAMES.callbackRef, loops: 'ref', ops: [...REF_OPS, 'reclaim'], minimum: NAMES.callbackRefMinimum,
+    load: async () => { const m = await import('@w/ref'); return (counter) => {
+      const callback = () => { counter.fired++; }; // one for all refs, as the minimum has
+      return { make: (o: object) => m.ref(o, callback) };
+    } } },
+];
+
+async function iterableWeak(): Promise<typeof import('iterable-weak')> {
+  const module = await import('iterable-weak');
+  return (module.default ?? module) as typeof import('iterable-weak');
+}
+
+/** `ref(o)`'s minimum: one `WeakRef` per target, reused through a `WeakMap`. */
+function reusedRef() {
+  const reused = new WeakMap<object, WeakRef<object>>();
+  return {
+    make(target: object) {
+      let ref = reused.get(target);
+      if (ref === undefined) {
+        ref = new WeakRef(target);
+        reused.set(target, ref);
+      }
+      return ref;
+    },
+  };
+}
+
+/** `ref(o, cb)`'s minimum: the registry holds the ref weakly, so dropping the ref frees its callback. */
+function droppableCallbackRef(counter: { fired: number }) {
+  const registry = new FinalizationRegistry<WeakRef<object>>((held) => {
+    if (held.deref() !== undefined) counter.fired++;
+  });
+  return {
+    make(target: object) {
+      const ref = new WeakRef(target);
+      registry.register(target, new WeakRef(ref));
+      return ref;
+    },
+  };
+}
+
+/** A subject ready to run in this process: its factory and its own fresh loop copies. */
+export interface Subject extends SubjectRow {
+  make(counter: { fired: number }): unknown;
+  loop: Loops;
+}
+
+/** Loads `kind`'s subjects; one that cannot load is left out with a note (build ours first). */
+export async function loadSubjects(
+  kind: Kind,
+  rows: readonly SubjectRow[] = SUBJECTS,
+): Promise<{ subjects: Subject[]; notes: string[] }> {
+  const subjects: Subject[] = [];
+  const notes: string[] = [];
+  for (const row of rows.filter((r) => r.kind === kind)) {
+    try {
+      const make = await row.load();
+      const loop = Object.fromEntries(
+        Object.entries(LOOPS[row.loops]).map(([k, f]) => [k, fresh(f)]),
+      );
+      subjects.push({ ...row, make, loop });
+      if (row.note) notes.push(`${row.name}: ${row.note}`);
+    } catch (error) {
+      notes.push(`${row.name} left out: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return { subjects, notes };
+}
