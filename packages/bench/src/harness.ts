@@ -62,3 +62,30 @@ export function fresh<F extends (...args: any[]) => unknown>(fn: F): F {
   if (!/^(function\b|async\b|\(|[\w$]+\s*=>)/.test(source)) source = `function ${source}`;
   return new Function(`return (${source});`)() as F;
 }
+
+/**
+ * After a full collection, nanoseconds until `done()` holds, yielding a turn at a time
+ * (cleanup runs between tasks); NaN if it still does not after `maxTurns`.
+ */
+export async function timeUntil(done: () => boolean, maxTurns: number): Promise<number> {
+  await nextTurn();
+  fullGc();
+  const start = now();
+  for (let turns = 0; !done(); turns++) {
+    if (turns === maxTurns) return Number.NaN;
+    await nextTurn();
+  }
+  return now() - start;
+}
+
+/** `batches` times: `write()` then a collection and its cleanup turns, all timed (ns). */
+export async function timeChurn(batches: number, write: () => void): Promise<number> {
+  await nextTurn();
+  fullGc();
+  const start = now();
+  for (let b = 0; b < batches; b++) {
+    write();
+    await collectAndSettle();
+  }
+  return now() - start;
+}

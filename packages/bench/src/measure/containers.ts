@@ -1,5 +1,14 @@
 import type { BenchConfig } from '../config';
-import { collectAndSettle, fullGc, heapAfterGc, nextTurn, now, timeOnce } from '../harness';
+import {
+  collectAndSettle,
+  fullGc,
+  heapAfterGc,
+  nextTurn,
+  now,
+  timeChurn,
+  timeOnce,
+  timeUntil,
+} from '../harness';
 import { CHURN_BATCHES, DEAD, type Op, READ_PASSES, RECLAIM_TURNS } from '../ops';
 import type { Subject } from '../subjects';
 import type { SampleBook } from './record';
@@ -10,16 +19,12 @@ function makeData(subject: Subject, n: number, reps: number) {
   const objects = () => Array.from({ length: n }, (_, i) => ({ i }));
   const data = { keys: [] as unknown[][], values: [] as unknown[][], newValues: [] as unknown[][] };
   for (let r = 0; r < reps; r++) {
-    if (subject.kind === 'value-map') {
-      data.keys.push(ints);
-      data.values.push(objects());
-      data.newValues.push(objects());
-    } else {
-      // Fresh key objects per round: a library may hang state on its keys (ref caches...).
-      data.keys.push(objects());
-      data.values.push(ints);
-      data.newValues.push(ints.map((i) => i + 1));
-    }
+    // Maps of values: int keys. Others: fresh key objects per round (a library may hang
+    // state on its keys).
+    const valueMap = subject.kind === 'value-map';
+    data.keys.push(valueMap ? ints : objects());
+    data.values.push(valueMap ? objects() : ints);
+    data.newValues.push(valueMap ? objects() : ints.map((i) => i + 1));
   }
   return data;
 }
@@ -54,23 +59,28 @@ export async function containerRound(
     role: subject.role,
     op,
   });
-  const record = (op: Op, nanoseconds: number) => book.add(cell(op), nanoseconds / total);
+  const record = (op: Op, nanoseconds: number, per = total) =>
+    book.add(cell(op), nanoseconds / per);
   const check = (op: Op, got: number) => {
     if (got !== total) book.problem(cell(op), `${op} counted ${got} of ${total}`);
   };
-
   let data: ReturnType<typeof makeData> | undefined = makeData(subject, n, reps);
   const containers = Array.from({ length: reps }, () => subject.make({ fired: 0 }));
-  const eachContainer = (body: (c: unknown, r: number) => number | undefined) => {
+  const each = (body: (c: unknown, r: number) => number | undefined) => {
     let count = 0;
     for (let r = 0; r < reps; r++) count += body(containers[r], r) ?? 0;
     return count;
+  };
+  // Between timed phases: end the task (drops kept WeakRef targets) and collect, untimed.
+  const quietGc = async () => {
+    await nextTurn();
+    fullGc();
   };
   const before = heapAfterGc();
 
   record(
     'set',
-    timeOnce(() => eachContainer((c, r) => loop.fill!(c, data!.keys[r], data!.values[r]))),
+    timeOnce(() => each((c, r) => loop.fill!(c, data!.keys[r], data!.values[r]))),
   );
   // The first collection and its cleanup, timed: a design that defers work from set (a
   // registration until the entry survives a collection, say) pays for it here. Memory is
@@ -78,15 +88,14 @@ export async function containerRound(
   const settleStart = now();
   await collectAndSettle();
   record('settle', now() - settleStart);
-  book.add(cell('memory'), Math.max(0, heapAfterGc() - before) / total);
+  record('memory', Math.max(0, heapAfterGc() - before));
 
   // Reads run once untimed, then READ_PASSES times, each after a task boundary (which drops
   // the targets deref() kept), keeping the fastest: the read itself, not the aftermath of the
   // forced collection before it (cold caches, sweeper threads) nor a neighbour's burst.
   for (const op of ['get', 'has', 'iterate', 'values', 'keys', 'forEach'] as const) {
     if (!ops.includes(op)) continue;
-    const read = loop[op]!;
-    const pass = () => eachContainer((c, r) => read(c, data!.keys[r]));
+    const pass = () => each((c, r) => loop[op]!(c, data!.keys[r]));
     let count = pass();
     let fastest = Number.POSITIVE_INFINITY;
     for (let i = 0; i < READ_PASSES; i++) {
@@ -103,86 +112,32 @@ export async function containerRound(
 
   record(
     'replace',
-    timeOnce(() => eachContainer((c, r) => loop.fill!(c, data!.keys[r], data!.newValues[r]))),
+    timeOnce(() => each((c, r) => loop.fill!(c, data!.keys[r], data!.newValues[r]))),
   );
   await quietGc();
-
   let removed = 0;
   record(
     'delete',
-    timeOnce(() => (removed = eachContainer((c, r) => loop.remove!(c, data!.keys[r])))),
+    timeOnce(() => (removed = each((c, r) => loop.remove!(c, data!.keys[r])))),
   );
   check('delete', removed);
   await quietGc();
 
-  if (ops.includes('reclaim')) await reclaimRound(subject, n, book, data);
+  if (ops.includes('reclaim')) {
+    // D entries die among N live ones that a collection has already seen (their first
+    // collection is `settle`): a good design costs O(D), one that rescans costs O(N).
+    const dead = Math.min(DEAD, n);
+    const container = subject.make({ fired: 0 });
+    loop.fill!(container, data.keys[0], data.values[0]);
+    await collectAndSettle();
+    loop.fillDying!(container, dead, n);
+    record('reclaim', await timeUntil(() => loop.size!(container) <= n, RECLAIM_TURNS), dead);
+  }
   data = undefined;
   containers.length = 0;
-  await churnRound(subject, n, book);
-}
 
-// Between timed phases: end the task (drops kept WeakRef targets) and collect, untimed.
-async function quietGc(): Promise<void> {
-  await nextTurn();
-  fullGc();
-}
-
-/**
- * Time from a full collection until the container has dropped D dead entries while N live
- * ones stay. A good design costs O(D) here; one that rescans costs O(N) per cleanup.
- */
-async function reclaimRound(
-  subject: Subject,
-  n: number,
-  book: SampleBook,
-  data: ReturnType<typeof makeData>,
-): Promise<void> {
-  const { loop } = subject;
-  const dead = Math.min(DEAD, n);
+  // Sustained writes while entries keep dying, collections and cleanup included.
   const container = subject.make({ fired: 0 });
-  loop.fill!(container, data.keys[0], data.values[0]);
-  // The N live entries are settled first (a collection has seen them), so what is timed is
-  // the D that die, not the first collection of the N (that is `settle`).
-  await collectAndSettle();
-  loop.fillDying!(container, dead, n);
-  await quietGc();
-  const start = now();
-  let turns = 0;
-  while (loop.size!(container) > n && turns < RECLAIM_TURNS) {
-    await nextTurn();
-    turns++;
-  }
-  const elapsed = now() - start;
-  const cell = {
-    suite: subject.kind,
-    n,
-    subject: subject.name,
-    role: subject.role,
-    op: 'reclaim',
-  } as const;
-  book.add(cell, loop.size!(container) <= n ? elapsed / dead : Number.NaN);
-}
-
-/**
- * Sustained throughput while entries keep dying: batches of N writes whose weak part dies
- * at once, each followed by a forced collection and the cleanup turns, all timed.
- */
-async function churnRound(subject: Subject, n: number, book: SampleBook): Promise<void> {
-  let container: unknown = subject.make({ fired: 0 });
-  await quietGc();
-  const start = now();
-  for (let b = 0; b < CHURN_BATCHES; b++) {
-    subject.loop.fillDying!(container, n, 0);
-    await collectAndSettle();
-  }
-  const elapsed = now() - start;
-  container = undefined;
-  const cell = {
-    suite: subject.kind,
-    n,
-    subject: subject.name,
-    role: subject.role,
-    op: 'churn',
-  } as const;
-  book.add(cell, elapsed / (CHURN_BATCHES * n));
+  const churn = await timeChurn(CHURN_BATCHES, () => loop.fillDying!(container, n, 0));
+  record('churn', churn, CHURN_BATCHES * n);
 }

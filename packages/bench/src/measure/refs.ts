@@ -1,5 +1,13 @@
 import type { BenchConfig } from '../config';
-import { collectAndSettle, fullGc, heapAfterGc, nextTurn, now, timeOnce } from '../harness';
+import {
+  collectAndSettle,
+  fullGc,
+  heapAfterGc,
+  nextTurn,
+  timeChurn,
+  timeOnce,
+  timeUntil,
+} from '../harness';
 import { CHURN_BATCHES, DEAD, type Op, RECLAIM_TURNS } from '../ops';
 import type { Subject } from '../subjects';
 import type { SampleBook } from './record';
@@ -26,17 +34,18 @@ export async function refRound(
   const ctx = subject.make(counter);
   const { loop } = subject;
   const cell = (op: Op) => ({
-    suite: 'ref' as const,
+    suite: subject.kind,
     n,
     subject: subject.name,
     role: subject.role,
     op,
   });
-  const record = (op: Op, nanoseconds: number) => book.add(cell(op), nanoseconds / total);
+  const record = (op: Op, nanoseconds: number, per = total) =>
+    book.add(cell(op), nanoseconds / per);
 
   // Fresh targets every round: ref(o) without a callback returns a cached ref for a target it has seen.
-  const targets = Array.from({ length: reps }, () => Array.from({ length: n }, (_, i) => ({ i })));
-  const refs = Array.from({ length: reps }, () => new Array<unknown>(n).fill(null));
+  let targets = Array.from({ length: reps }, () => Array.from({ length: n }, (_, i) => ({ i })));
+  let refs = Array.from({ length: reps }, () => new Array<unknown>(n).fill(null));
   const before = heapAfterGc();
   record(
     'create',
@@ -45,7 +54,7 @@ export async function refRound(
     }),
   );
   await collectAndSettle(); // memory after the first cleanup, as for containers
-  book.add(cell('memory'), Math.max(0, heapAfterGc() - before) / total);
+  record('memory', Math.max(0, heapAfterGc() - before));
 
   let live = 0;
   record(
@@ -59,33 +68,24 @@ export async function refRound(
   fullGc();
 
   if (subject.ops.includes('reclaim')) {
-    // Time from a collection until D callbacks ran, with N live callback refs around.
+    // From a collection until D callbacks ran, with N live callback refs around.
     const dead = Math.min(DEAD, n);
     const dying = new Array<unknown>(dead).fill(null);
     await collectAndSettle();
     counter.fired = 0;
     loop.createDying!(ctx, dying);
-    await nextTurn();
-    fullGc();
-    const start = now();
-    let turns = 0;
-    while (counter.fired < dead && turns < RECLAIM_TURNS) {
-      await nextTurn();
-      turns++;
-    }
-    book.add(cell('reclaim'), counter.fired >= dead ? (now() - start) / dead : Number.NaN);
+    record('reclaim', await timeUntil(() => counter.fired >= dead, RECLAIM_TURNS), dead);
   }
 
-  // Churn: batches of N refs (kept) to targets that die at once, each batch collected.
-  targets.length = 0;
-  refs.length = 0;
-  await nextTurn();
-  fullGc();
-  const start = now();
-  for (let b = 0; b < CHURN_BATCHES; b++) {
-    const out = new Array<unknown>(n).fill(null); // the refs live through their collection
+  // Churn: batches of N refs to targets that die at once; each batch's refs live through
+  // its collection (a droppable callback would otherwise go with its ref).
+  targets = [];
+  refs = [];
+  let out: unknown[] = [];
+  const churn = await timeChurn(CHURN_BATCHES, () => {
+    out = new Array<unknown>(n).fill(null);
     loop.createDying!(ctx, out);
-    await collectAndSettle();
-  }
-  book.add(cell('churn'), (now() - start) / (CHURN_BATCHES * n));
+  });
+  record('churn', churn, CHURN_BATCHES * n);
+  out.length = 0;
 }
