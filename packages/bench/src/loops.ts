@@ -83,11 +83,6 @@ export const LOOPS = {
       for (let i = 0; i < keys.length; i++) if (c.get(keys[i])?.deref() !== undefined) hits++;
       return hits;
     },
-    has(c: any, keys: readonly unknown[]) {
-      let hits = 0;
-      for (let i = 0; i < keys.length; i++) if (c.get(keys[i])?.deref() !== undefined) hits++;
-      return hits;
-    },
     iterate(c: any) {
       let seen = 0;
       for (const [_key, ref] of c) if (ref.deref() !== undefined) seen++;
@@ -96,11 +91,6 @@ export const LOOPS = {
     values(c: any) {
       let seen = 0;
       for (const ref of c.values()) if (ref.deref() !== undefined) seen++;
-      return seen;
-    },
-    keys(c: any) {
-      let seen = 0;
-      for (const [_key, ref] of c) if (ref.deref() !== undefined) seen++;
       return seen;
     },
     forEach(c: any) {
@@ -144,6 +134,8 @@ export const LOOPS = {
     },
   },
 } satisfies Record<string, Record<string, Loop>>;
+// The lazy map's `has` is its `get`, and `keys()` the same walk as `for…of` (both deref).
+Object.assign(LOOPS.lazy, { has: LOOPS.lazy.get, keys: LOOPS.lazy.iterate });
 
 export type LoopFamily = keyof typeof LOOPS;
 export type Loops = Record<string, Loop>;

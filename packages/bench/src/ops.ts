@@ -1,25 +1,5 @@
 import type { Kind } from './subjects';
 
-/** Everything a suite measures, in report order. Container and ref suites use subsets. */
-export const OP_NAMES = [
-  'set',
-  'settle',
-  'create',
-  'get',
-  'has',
-  'deref',
-  'replace',
-  'delete',
-  'iterate',
-  'values',
-  'keys',
-  'forEach',
-  'churn',
-  'reclaim',
-  'memory',
-] as const;
-export type Op = (typeof OP_NAMES)[number];
-
 /** ns/op for timings, B/entry for memory, ns per dead entry for reclaim. */
 export type Unit = 'ns/op' | 'B/entry' | 'ns/dead';
 
@@ -43,8 +23,11 @@ interface OpInfo {
   explain: string;
 }
 
-/** What each op is: the suites measure these and the report's headings and legend say them. */
-export const OPS: Record<Op, OpInfo> = {
+/**
+ * Everything a suite measures, in report order: the suites measure these, and the report's
+ * headings and legend say them.
+ */
+export const OPS = {
   set: { label: 'set', label_set: 'add', unit: 'ns/op', explain: 'new keys' },
   settle: {
     label: 'set→gc',
@@ -84,11 +67,13 @@ export const OPS: Record<Op, OpInfo> = {
     explain:
       'heap bytes per entry after the first collection and its cleanup (keys and values are allocated before the baseline: only the structure counts)',
   },
-};
+} satisfies Record<string, OpInfo>;
+export type Op = keyof typeof OPS;
+export const OP_NAMES = Object.keys(OPS) as Op[];
 
 /** The column heading of `op` in `kind`'s tables. */
 export function labelOf(op: Op, kind: Kind): string {
-  const info = OPS[op];
+  const info: OpInfo = OPS[op];
   return (
     (kind === 'set' ? info.label_set : kind === 'ref' ? info.label_ref : undefined) ?? info.label
   );

@@ -100,7 +100,7 @@ export function renderReport(
   ];
   if (info.chart) {
     lines.push(
-      `![Ours against the floor (minimum design) and the best correct peer at N = ${formatN(chartN(all))}](./${info.chart})`,
+      `![Ours against the floor of a correct design (the minimum) and the best correct peer at N = ${formatN(chartN(all))}](./${info.chart})`,
       '',
     );
   }
