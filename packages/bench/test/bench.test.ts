@@ -116,8 +116,13 @@ describe('bench', () => {
     ).toBeUndefined();
   });
 
-  it('reads sizes from BENCH_SIZES and rejects nonsense', () => {
+  it('reads sizes and rounds from the environment and rejects nonsense', () => {
     expect(readConfig([], { BENCH_SIZES: '1e4,1e5' }).sizes).toEqual([1e4, 1e5]);
+    const perSize = readConfig(['--sizes=1e4,1e6'], { BENCH_ROUNDS: '4,1' });
+    expect([perSize.roundsFor(1e4), perSize.roundsFor(1e6)]).toEqual([4, 1]);
+    expect(readConfig([], { BENCH_ROUNDS: '2' }).roundsFor(1e6)).toBe(2);
+    expect(readConfig([], {}).roundsFor(1e6)).toBe(3);
+    expect(() => readConfig([], { BENCH_ROUNDS: 'x' })).toThrow(TypeError);
     expect(readConfig(['--quick'], {}).sizes).toEqual([1e4]);
     expect(() => readConfig([], { BENCH_SIZES: 'lots' })).toThrow(TypeError);
   });
