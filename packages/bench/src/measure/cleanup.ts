@@ -18,6 +18,9 @@ export interface CleanupRow {
 export const CONTAINER_COUNTS = [1, 100, 3000] as const;
 /** Far more than any design needs: a scheduler that never finishes shows as a capped count. */
 export const MAX_CLEANUP_TURNS = 20_000;
+/** `collectGarbage()` calls timed per row (their median); one from ONE_CALL_FROM containers. */
+export const COLLECT_CALLS = 3;
+export const ONE_CALL_FROM = 1000;
 const CONTAINER_KINDS: readonly Kind[] = ['set', 'key-map', 'value-map'];
 
 async function measure(subject: Subject, count: number): Promise<CleanupRow> {
@@ -39,7 +42,7 @@ async function measure(subject: Subject, count: number): Promise<CleanupRow> {
   }
   const ms = (now() - started) / 1e6;
   const samples: number[] = [];
-  for (let i = 0; i < (count >= 1000 ? 1 : 3); i++) {
+  for (let i = 0; i < (count >= ONE_CALL_FROM ? 1 : COLLECT_CALLS); i++) {
     const begin = now();
     await collectGarbage();
     samples.push((now() - begin) / 1e6);

@@ -1,5 +1,10 @@
 import { CLEANUP_GOALS, checkGoal, GOALS, SMALLEST_N } from '../goals';
-import { type CleanupRow, MAX_CLEANUP_TURNS } from '../measure/cleanup';
+import {
+  type CleanupRow,
+  COLLECT_CALLS,
+  MAX_CLEANUP_TURNS,
+  ONE_CALL_FROM,
+} from '../measure/cleanup';
 import type { Measurement, SuiteResult } from '../measure/record';
 import { labelOf, OP_NAMES, OPS, type Op, READ_PASSES } from '../ops';
 import { type Kind, ROLES, type Role, SUBJECTS, SUITES } from '../subjects';
@@ -168,7 +173,7 @@ function renderCleanup(rows: readonly CleanupRow[]): string[] {
     '',
     'K live containers each hold one live entry and lose one. `turns` and `ms`: from a full',
     "collection until every container's `size` is exact. `collectGarbage()`: one call with the K",
-    'containers alive and nothing left to clean (median of 3, 1 call at K ≥ 1000).',
+    `containers alive and nothing left to clean (median of ${COLLECT_CALLS}, 1 call at K ≥ ${ONE_CALL_FROM}).`,
     '',
     '| container | K | turns | ms | `collectGarbage()` ms |',
     '|---|---:|---:|---:|---:|',
