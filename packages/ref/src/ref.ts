@@ -2,6 +2,8 @@ import {
   assertFunction,
   assertWeakable,
   callReportingErrors,
+  getCanonical,
+  incompatibleReceiver,
   setCanonical,
   targetCollected,
   type Watcher,
@@ -29,8 +31,14 @@ export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watc
     if (!makingReusedRef) watchTargetWeakly(target, this, callback !== undefined);
   }
 
+  /** True when `value` is a `Ref` (of any subclass) made by this copy of the package. */
+  static #is(value: unknown): value is Ref {
+    return typeof value === 'object' && value !== null && #callback in value;
+  }
+
   /** The callback (Python's `__callback__`); `undefined` once it has run, or if none. */
   get callback(): RefCallback<this> | undefined {
+    if (!Ref.#is(this)) throw incompatibleReceiver('get Ref.prototype.callback', this);
     return this.#callback;
   }
 
@@ -39,14 +47,16 @@ export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watc
    * referent is gone, a ref equals only itself.
    */
   equals(other: unknown): boolean {
+    if (!Ref.#is(this)) throw incompatibleReceiver('Ref.prototype.equals', this);
     if (this === other) return true;
-    if (!(other instanceof Ref)) return false;
+    if (!Ref.#is(other)) return false;
     const referent = this.deref();
     return referent !== undefined && referent === other.deref();
   }
 
   /** @internal Called by @w/core after the referent is collected. */
   [targetCollected](): void {
+    if (!Ref.#is(this)) throw incompatibleReceiver('Ref.prototype[targetCollected]', this);
     const callback = this.#callback;
     if (callback === undefined) return;
     this.#callback = undefined;
@@ -54,10 +64,19 @@ export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watc
   }
 }
 
+/**
+ * A weak reference to `target` (Python's `weakref.ref(target, callback)`). Without a
+ * callback the same `Ref` comes back for the same live target, as in Python.
+ */
+export function ref<T extends WeakKey>(target: T, callback?: RefCallback<Ref<T>>): Ref<T> {
+  if (callback !== undefined) return new Ref(target, callback);
+  return getCanonical<Ref<T>>(target, 'ref') ?? makeReusedRef(target);
+}
+
+// Set while `ref()` makes the reused ref, which core tracks in its own slot instead.
 let makingReusedRef = false;
 
-/** The callback-less `Ref` that `ref(target)` hands out for as long as `target` lives. */
-export function makeReusedRef<T extends WeakKey>(target: T): Ref<T> {
+function makeReusedRef<T extends WeakKey>(target: T): Ref<T> {
   makingReusedRef = true;
   try {
     const created = new Ref(target);
