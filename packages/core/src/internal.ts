@@ -7,6 +7,7 @@
  */
 export { createCleanupRegistry } from './cleanup-registry';
 export { onExit } from './exit-hooks';
+export { OrderedWeakKeys } from './ordered-weak-keys';
 export { processShared } from './process-shared';
 export { incompatibleReceiver } from './receiver';
 export type { CanonicalKind, Watcher } from './target-watchers';
