@@ -37,7 +37,10 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
       if (typeof map === 'object' && map !== null && #keys in map) {
         return (map as unknown as WeakKeyMap<K2, V2>).#keys;
       }
-      throw incompatibleReceiver(`WeakKeyMap.prototype.${method}`, map);
+      throw incompatibleReceiver(
+        `WeakKeyMap.prototype${method[0] === '[' ? '' : '.'}${method}`,
+        map,
+      );
     };
   }
 

@@ -50,10 +50,10 @@ describe('a method called on something that is not a WeakKeyMap', () => {
 
   describe.each(METHODS)('%s', (name, args) => {
     it.each(RECEIVERS)('throws a TypeError for %s', (_, receiver, type) => {
-      const method = String(name === Symbol.iterator ? '[Symbol.iterator]' : name);
+      const method = name === Symbol.iterator ? '[Symbol.iterator]' : `.${String(name)}`;
       expect(() => proto[name]!.apply(receiver, args)).toThrow(
         new TypeError(
-          `Method WeakKeyMap.prototype.${method} called on incompatible receiver '${type}'`,
+          `Method WeakKeyMap.prototype${method} called on incompatible receiver '${type}'`,
         ),
       );
     });

@@ -43,7 +43,10 @@ export class IterableWeakSet<T extends WeakKey> implements Set<T> {
       if (typeof set === 'object' && set !== null && #members in set) {
         return (set as unknown as IterableWeakSet<U>).#members;
       }
-      throw incompatibleReceiver(`IterableWeakSet.prototype.${method}`, set);
+      throw incompatibleReceiver(
+        `IterableWeakSet.prototype${method[0] === '[' ? '' : '.'}${method}`,
+        set,
+      );
     };
     newSet = <U extends WeakKey>() => {
       const set = new IterableWeakSet<U>();

@@ -59,10 +59,10 @@ describe('a method called on something that is not an IterableWeakSet', () => {
 
   describe.each(METHODS)('%s', (name, args) => {
     it.each(RECEIVERS)('throws a TypeError for %s', (_, receiver, type) => {
-      const method = String(name === Symbol.iterator ? '[Symbol.iterator]' : name);
+      const method = name === Symbol.iterator ? '[Symbol.iterator]' : `.${String(name)}`;
       expect(() => proto[name]!.apply(receiver, args)).toThrow(
         new TypeError(
-          `Method IterableWeakSet.prototype.${method} called on incompatible receiver '${type}'`,
+          `Method IterableWeakSet.prototype${method} called on incompatible receiver '${type}'`,
         ),
       );
     });
