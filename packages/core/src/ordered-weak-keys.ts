@@ -39,15 +39,17 @@ class Slot<K extends WeakKey, V> {
  * registration for its whole life, also across delete and re-add.
  */
 export class OrderedWeakKeys<K extends WeakKey, V> {
+  // The members' slots: `has` and `get` are one lookup here.
   #slots = new WeakMap<K, Slot<K, V>>();
+  // The slots of keys deleted while alive: still registered, so a re-add takes its slot back.
+  #detachedSlots = new WeakMap<K, Slot<K, V>>();
   // The list: `#head` is a placeholder before the first link; `#tail` is the last link.
   readonly #head: Link<K>;
   #tail: Link<K>;
   #size = 0;
-  // Keys deleted while alive: still in `#slots` and registered. Listed so that `#compact`
-  // can find every key of `#slots` again.
+  // The refs of the keys in `#detachedSlots`, listed so that a rebuild finds them again.
   readonly #detached = new Set<KeyRef<K>>();
-  // The most keys `#slots` held since it was last rebuilt (see `#compactIfShrunk`).
+  // The most keys both tables held since they were last rebuilt (see `#compactIfShrunk`).
   #peak = 0;
   #registry: { register(target: K, held: KeyRef<K>): void } | undefined;
   readonly #origin: string;
@@ -65,19 +67,28 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
   }
 
   has(key: unknown): boolean {
-    const slot = this.#slots.get(key as K);
-    return slot !== undefined && slot.ref.link !== undefined;
+    return this.#slots.has(key as K);
   }
 
   get(key: unknown): V | undefined {
-    const slot = this.#slots.get(key as K);
-    return slot !== undefined && slot.ref.link !== undefined ? slot.value : undefined;
+    return this.#slots.get(key as K)?.value;
   }
 
   /** Sets `key`'s value; a new key goes last. `key` must be weakable (the caller checks). */
   set(key: K, value: V): void {
     const slot = this.#slots.get(key);
-    if (slot === undefined) {
+    if (slot !== undefined) {
+      slot.value = value;
+      return;
+    }
+    const detached = this.#detached.size === 0 ? undefined : this.#detachedSlots.get(key);
+    if (detached !== undefined) {
+      this.#detachedSlots.delete(key);
+      this.#detached.delete(detached.ref);
+      this.#slots.set(key, detached);
+      this.#append(detached.ref);
+      detached.value = value;
+    } else {
       const ref = new KeyRef(key);
       this.#slots.set(key, new Slot(ref, value));
       this.#registry ??= createCleanupRegistry(
@@ -88,21 +99,14 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
       this.#append(ref);
       const count = this.#size + this.#detached.size;
       if (count > this.#peak) this.#peak = count;
-    } else {
-      if (slot.ref.link === undefined) {
-        this.#detached.delete(slot.ref);
-        this.#append(slot.ref);
-      }
-      slot.value = value;
     }
   }
 
   /** Removes `key`; true when it was there. */
   delete(key: unknown): boolean {
     const slot = this.#slots.get(key as K);
-    if (slot === undefined || slot.ref.link === undefined) return false;
-    slot.value = undefined as V; // released now, not when the key dies
-    this.#detach(slot.ref);
+    if (slot === undefined) return false;
+    this.#detachKey(key as K, slot);
     return true;
   }
 
@@ -115,8 +119,9 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
       link.prev = this.#head; // so that a paused iterator finds its way out (see `#after`)
       this.#detached.add(ref);
       const key = ref.deref();
-      if (key !== undefined) (this.#slots.get(key) as Slot<K, V>).value = undefined as V;
+      if (key !== undefined) this.#detachedSlots.set(key, this.#released(key));
     }
+    this.#slots = new WeakMap();
     this.#head.next = null;
     this.#tail = this.#head;
     this.#size = 0;
@@ -191,10 +196,25 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
     this.#size++;
   }
 
+  // Takes a live member out: its slot, value dropped, waits in `#detachedSlots`.
+  #detachKey(key: K, slot: Slot<K, V>): void {
+    this.#slots.delete(key);
+    slot.value = undefined as V; // released now, not when the key dies
+    this.#detachedSlots.set(key, slot);
+    this.#detach(slot.ref);
+  }
+
   // Takes `ref`'s link out of the order; the key stays registered, listed as detached.
   #detach(ref: KeyRef<K>): void {
     this.#unlink(ref);
     this.#detached.add(ref);
+  }
+
+  // A member's slot with its value dropped.
+  #released(key: K): Slot<K, V> {
+    const slot = this.#slots.get(key) as Slot<K, V>;
+    slot.value = undefined as V;
+    return slot;
   }
 
   #unlink(ref: KeyRef<K>): void {
@@ -211,12 +231,14 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
   #take(link: Link<K>): [K, V] | undefined {
     const ref = link.ref;
     const key = ref.deref();
-    const slot = key === undefined ? undefined : this.#slots.get(key);
-    this.#detach(ref);
-    if (slot === undefined) return undefined;
+    if (key === undefined) {
+      this.#detach(ref);
+      return undefined;
+    }
+    const slot = this.#slots.get(key) as Slot<K, V>;
     const value = slot.value;
-    slot.value = undefined as V;
-    return [key as K, value];
+    this.#detachKey(key, slot);
+    return [key, value];
   }
 
   // Cleanup: `ref`'s key was collected.
@@ -232,21 +254,19 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
   #compactIfShrunk(): void {
     const count = this.#size + this.#detached.size;
     if (this.#peak < COMPACT_MIN_PEAK || count > this.#peak / 4) return;
-    this.#slots = this.#rebuiltSlots();
-    this.#peak = count;
-  }
-
-  // A new `#slots` with the entries of the live keys, members and detached ones.
-  #rebuiltSlots(): WeakMap<K, Slot<K, V>> {
     const slots = new WeakMap<K, Slot<K, V>>();
-    const copy = (ref: KeyRef<K>) => {
+    for (let link = this.#head.next; link !== null; link = link.next) {
+      const key = link.ref.deref();
+      if (key !== undefined) slots.set(key, this.#slots.get(key) as Slot<K, V>);
+    }
+    const detachedSlots = new WeakMap<K, Slot<K, V>>();
+    for (const ref of this.#detached) {
       const key = ref.deref();
-      if (key === undefined) return; // its cleanup is pending
-      slots.set(key, this.#slots.get(key) as Slot<K, V>);
-    };
-    for (let link = this.#head.next; link !== null; link = link.next) copy(link.ref);
-    for (const ref of this.#detached) copy(ref);
-    return slots;
+      if (key !== undefined) detachedSlots.set(key, this.#detachedSlots.get(key) as Slot<K, V>);
+    }
+    this.#slots = slots;
+    this.#detachedSlots = detachedSlots;
+    this.#peak = count;
   }
 }
 

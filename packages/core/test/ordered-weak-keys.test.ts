@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OrderedWeakKeys } from '../src/internal';
 import { collectGarbage } from '../src/testing';
 
-const [a, b, c, d, e] = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ name }));
+const [a, b, c, d, e] = [{ name: 'a' }, { name: 'b' }, { name: 'c' }, { name: 'd' }, { name: 'e' }];
 
 function keysOf(...keys: object[]): OrderedWeakKeys<object, string> {
   const ordered = new OrderedWeakKeys<object, string>('test cleanup');
@@ -60,7 +60,11 @@ describe('OrderedWeakKeys', () => {
   });
 
   describe('iterates as a Map does while it changes', () => {
-    type Changes = Pick<Map<object, string>, 'set' | 'delete' | 'clear'>;
+    type Changes = {
+      set(key: object, value: string): unknown;
+      delete(key: object): unknown;
+      clear(): void;
+    };
     // Each change is made once, right after `when` is visited.
     const changes: [string, object, (m: Changes) => void][] = [
       ['the visited key deleted', a, (m) => m.delete(a)],
