@@ -8,6 +8,7 @@
 export type { CleanupRegistry } from './cleanup-registry';
 export { createCleanupRegistry } from './cleanup-registry';
 export { onExit } from './exit-hooks';
+export { OrderedWeakKeys } from './ordered-weak-keys';
 export { processShared } from './process-shared';
 export { incompatibleReceiver } from './receiver';
 export type { CanonicalKind, Watcher } from './target-watchers';
