@@ -1,5 +1,14 @@
 export { createCleanupRegistry } from './cleanup-registry';
 export { onExit } from './exit-hooks';
+export type { Inspect, Inspectable, InspectOptions, Shown } from './inspect';
+export {
+  describe,
+  inspectAs,
+  inspectBriefly,
+  inspectCollection,
+  inspectCustom,
+  inspectWithState,
+} from './inspect';
 export type { CanonicalKind, Watcher } from './target-watchers';
 export {
   getCanonical,

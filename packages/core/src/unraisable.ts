@@ -1,3 +1,4 @@
+import { describe } from './inspect';
 import { describeType } from './weakable';
 /** What the unraisable hook receives: Python's `sys.unraisablehook` argument. */
 export interface Unraisable {
@@ -11,15 +12,16 @@ export interface Unraisable {
 
 export type UnraisableHook = (unraisable: Unraisable) => void;
 
+// `Exception ignored in: ref callback Ref { <dead> }`: the object as `String()` shows it.
 const printToStderr: UnraisableHook = ({ error, origin, object }) => {
-  const what = object === undefined ? origin : `${origin} ${safeString(object)}`;
+  const what = object === undefined ? origin : `${origin} ${describe(object)}`;
   try {
     console.error(`Exception ignored in: ${what}\n`, error);
   } catch {
     // Formatting `error` threw (e.g. its custom inspect). This must not throw: the cleanup
     // that reports would crash the process and skip the other callbacks.
     try {
-      console.error(`Exception ignored in: ${what}\n`, safeString(error));
+      console.error(`Exception ignored in: ${what}\n`, describe(error));
     } catch {}
   }
 };
@@ -63,18 +65,5 @@ export function callReportingErrors<A extends unknown[]>(
     fn(...args);
   } catch (error) {
     reportUnraisable(error, origin, object);
-  }
-}
-
-// Printing must not throw: `value` may be a dead proxy, whose every trap throws.
-function safeString(value: unknown): string {
-  try {
-    return String(value);
-  } catch {
-    try {
-      return Object.prototype.toString.call(value);
-    } catch {
-      return `[${typeof value}]`;
-    }
   }
 }

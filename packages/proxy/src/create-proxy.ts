@@ -2,12 +2,16 @@ import {
   assertFunction,
   assertWeakable,
   getCanonical,
+  type Inspect,
+  type InspectOptions,
+  inspectAs,
+  inspectCustom,
   setCanonical,
   type Watcher,
   watchTargetWeakly,
 } from '@w/core';
 import { createDummy } from './dummy-target';
-import { type ProxyCallback, WeakProxyHandler } from './weak-proxy-handler';
+import { inspectDeadProxy, type ProxyCallback, WeakProxyHandler } from './weak-proxy-handler';
 
 // Every proxy this package made, with its handler: `isProxy` and inspection read it.
 const handlers = new WeakMap<object, { peek(): object | undefined }>();
@@ -15,14 +19,20 @@ const handlers = new WeakMap<object, { peek(): object | undefined }>();
 // The dummy's prototype until the target is non-extensible: Node's `util.inspect` (and so
 // `console.log`) formats a Proxy's [[Target]], i.e. the dummy, so this shows the real target.
 const inspectable = {
-  [Symbol.for('nodejs.util.inspect.custom')](
+  [inspectCustom](
     this: object,
-    depth: number,
-    options: object,
-    inspect: (value: unknown, options: object) => string,
+    depth: number | null,
+    options: InspectOptions,
+    inspect: Inspect,
   ): string {
-    const target = handlers.get(this)?.peek();
-    return target === undefined ? '<dead weak proxy>' : inspect(target, { ...options, depth });
+    const handler = handlers.get(this);
+    // With `showProxy`, Node shows the [[ProxyTarget]] itself: this stand-in, which holds
+    // nothing (the handler, shown beside it, holds the target).
+    if (handler === undefined) return options.stylize?.('<stand-in>', 'special') ?? '<stand-in>';
+    const target = handler.peek();
+    return target === undefined
+      ? inspectDeadProxy(depth, options)
+      : inspectAs(this, target, depth, options, inspect);
   },
 };
 

@@ -2,6 +2,11 @@ import {
   assertFunction,
   assertWeakable,
   callReportingErrors,
+  type Inspect,
+  type InspectOptions,
+  inspectBriefly,
+  inspectCustom,
+  inspectWithState,
   setCanonical,
   targetCollected,
   type Watcher,
@@ -43,6 +48,26 @@ export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watc
     if (!(other instanceof Ref)) return false;
     const referent = this.deref();
     return referent !== undefined && referent === other.deref();
+  }
+
+  /**
+   * What `console.log` and `util.inspect` show, in the spirit of Python's repr:
+   * `Ref { <alive> Node { id: 1 } }`, or `Ref { <dead> }` once the referent is gone.
+   */
+  [inspectCustom](depth: number | null, options: InspectOptions, inspect: Inspect): string {
+    const referent = this.deref();
+    const shown = referent === undefined ? [] : [{ value: referent }];
+    return inspectWithState(this, 'Ref', referent !== undefined, shown, depth, options, inspect);
+  }
+
+  /** The inspection at depth 0: `Ref { <alive> [Node] }`, or `Ref { <dead> }`. */
+  override toString(): string {
+    return inspectBriefly(this);
+  }
+
+  static {
+    // `[object Ref]`, as the inspection names it (TypeScript's lib types it as 'WeakRef').
+    Object.defineProperty(Ref.prototype, Symbol.toStringTag, { value: 'Ref', configurable: true });
   }
 
   /** @internal Called by @w/core after the referent is collected. */

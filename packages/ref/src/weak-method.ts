@@ -1,4 +1,12 @@
-import { assertFunction, describeType, watchTargetWeakly } from '@w/core';
+import {
+  assertFunction,
+  describeType,
+  type Inspect,
+  type InspectOptions,
+  inspectCustom,
+  inspectWithState,
+  watchTargetWeakly,
+} from '@w/core';
 import { Ref, type RefCallback } from './ref';
 
 type AnyFunction = (...args: any[]) => any;
@@ -39,6 +47,26 @@ export class WeakMethod<F extends AnyFunction = AnyFunction> extends Ref<F> {
       fn === other.#method.deref() &&
       obj === WeakRef.prototype.deref.call(other)
     );
+  }
+
+  /** `WeakMethod { <alive> Counter {…}, method: [Function: increment] }`, or `{ <dead> }`. */
+  override [inspectCustom](
+    depth: number | null,
+    options: InspectOptions,
+    inspect: Inspect,
+  ): string {
+    const obj = super.deref();
+    const fn = this.#method.deref();
+    const alive = obj !== undefined && fn !== undefined;
+    const shown = alive ? [{ value: obj }, { label: 'method', value: fn }] : [];
+    return inspectWithState(this, 'WeakMethod', alive, shown, depth, options, inspect);
+  }
+
+  static {
+    Object.defineProperty(WeakMethod.prototype, Symbol.toStringTag, {
+      value: 'WeakMethod',
+      configurable: true,
+    });
   }
 }
 

@@ -3,6 +3,10 @@ import {
   assertWeakable,
   createCleanupRegistry,
   describeType,
+  type Inspect,
+  type InspectOptions,
+  inspectCollection,
+  inspectCustom,
   type WeakKey,
 } from '@w/core';
 import { type Ref, ref } from '@w/ref';
@@ -218,6 +222,14 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
   /** Same as `entries()`. */
   [Symbol.iterator](): MapIterator<[K, V]> {
     return this.entries();
+  }
+
+  /**
+   * What `console.log` and `util.inspect` show: `WeakKeyMap(2) { {…} => 1, {…} => 2 }`, the
+   * live entries as a `Map` shows them (a snapshot made for the call, so nothing is kept).
+   */
+  [inspectCustom](depth: number | null, options: InspectOptions, inspect: Inspect): string {
+    return inspectCollection(this, 'WeakKeyMap', new Map(this), depth, options, inspect);
   }
 
   /** Calls `callback(value, key, map)` for each live entry, in insertion order. */

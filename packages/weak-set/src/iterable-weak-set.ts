@@ -5,6 +5,10 @@ import {
   canBeHeldWeakly,
   createCleanupRegistry,
   describeType,
+  type Inspect,
+  type InspectOptions,
+  inspectCollection,
+  inspectCustom,
 } from '@w/core';
 import { getSetRecord, keysOf, otherHas, type SetLike } from './set-like';
 
@@ -142,6 +146,14 @@ export class IterableWeakSet<T extends WeakKey> implements Set<T> {
   /** The same as `values()`. */
   [Symbol.iterator](): SetIterator<T> {
     return this.values();
+  }
+
+  /**
+   * What `console.log` and `util.inspect` show: `IterableWeakSet(2) { {…}, {…} }`, the live
+   * members as a `Set` shows them (a snapshot made for the call, so nothing is kept).
+   */
+  [inspectCustom](depth: number | null, options: InspectOptions, inspect: Inspect): string {
+    return inspectCollection(this, 'IterableWeakSet', new Set(this), depth, options, inspect);
   }
 
   /** Calls `callback(member, member, set)` for each live member, in insertion order. */

@@ -3,6 +3,10 @@ import {
   assertWeakable,
   createCleanupRegistry,
   describeType,
+  type Inspect,
+  type InspectOptions,
+  inspectCollection,
+  inspectCustom,
   type WeakKey,
 } from '@w/core';
 import { KeyedRef } from '@w/ref';
@@ -217,6 +221,14 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
   /** Same as `entries()`. */
   [Symbol.iterator](): MapIterator<[K, V]> {
     return this.entries();
+  }
+
+  /**
+   * What `console.log` and `util.inspect` show: `WeakValueMap(2) { 'a' => {…} }`, the live
+   * entries as a `Map` shows them (a snapshot made for the call, so nothing is kept).
+   */
+  [inspectCustom](depth: number | null, options: InspectOptions, inspect: Inspect): string {
+    return inspectCollection(this, 'WeakValueMap', new Map(this), depth, options, inspect);
   }
 
   /** `'WeakValueMap'`, so `Object.prototype.toString` gives `[object WeakValueMap]`. */
