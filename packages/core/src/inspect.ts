@@ -10,6 +10,8 @@ export const inspectCustom: unique symbol = Symbol.for('nodejs.util.inspect.cust
 
 /** The options `util.inspect` passes to a custom inspect method (the ones used here). */
 export interface InspectOptions {
+  /** How deep to go (`null`: no limit). The method itself gets what is left as its `depth`. */
+  depth?: number | null;
   stylize?: (text: string, style: string) => string;
   compact?: boolean | number;
   breakLength?: number;
