@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { type DefaultTheme, defineConfig } from 'vitepress';
 
 const docsDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const packagesDir = resolve(docsDir, '../packages');
 const repository = 'https://github.com/w-weakref/weakref';
 
 /** One guide per package, in the order a reader meets them. */
@@ -21,6 +22,7 @@ const introduction: DefaultTheme.SidebarItem[] = [
   { text: 'Getting started', link: '/getting-started' },
   { text: 'Collection is asynchronous', link: '/collection' },
   { text: 'Python → TypeScript', link: '/python-to-typescript' },
+  { text: 'One library per process', link: '/one-library-per-process' },
   // Written by another part of the project; listed once it exists.
   ...(existsSync(resolve(docsDir, 'limits.md')) ? [{ text: 'Limits', link: '/limits' }] : []),
 ];
@@ -28,6 +30,7 @@ const introduction: DefaultTheme.SidebarItem[] = [
 const reference: DefaultTheme.SidebarItem[] = [
   { text: 'API reference', link: '/api/' },
   { text: 'Benchmarks', link: '/benchmarks' },
+  { text: 'Changelog', link: '/changelog' },
 ];
 
 /** The API sidebar TypeDoc wrote beside the pages it generated (`pnpm build` runs it first). */
@@ -43,6 +46,8 @@ export default defineConfig({
   title: '@w/weakref',
   description: "Python's weakref toolkit for TypeScript: one small package per tool.",
   lang: 'en-US',
+  // Hosted on GitHub Pages as https://w-weakref.github.io/weakref/ (.github/workflows/docs.yml).
+  base: '/weakref/',
   // Dead links fail the build (VitePress's default): the API pages are generated, so a
   // renamed export that a guide links to is caught here.
   themeConfig: {
@@ -52,6 +57,7 @@ export default defineConfig({
       { text: 'Python → TypeScript', link: '/python-to-typescript' },
       { text: 'API', link: '/api/', activeMatch: '^/api/' },
       { text: 'Benchmarks', link: '/benchmarks' },
+      { text: 'Changelog', link: '/changelog' },
     ],
     sidebar: {
       '/api/': [{ text: 'API reference', link: '/api/', items: apiSidebar() }],
@@ -67,29 +73,59 @@ export default defineConfig({
   },
   markdown: {
     config(md) {
-      md.core.ruler.before('normalize', 'snippet-regions-exist', checkSnippetRegions);
+      md.core.ruler.before('normalize', 'changelogs', insertChangelogs);
+      md.core.ruler.before('normalize', 'split-wide-tables', splitWideTables);
       md.core.ruler.push('generated-page-literal-html', showHtmlAsText);
     },
   },
 });
 
+/** The packages' CHANGELOG.md files (written by `changeset version`), in guide order. */
+function changelogs(): string[] {
+  const order = ['weakref', 'ref', 'proxy', 'finalize', 'weak-value-map', 'weak-key-map'];
+  const files = [...order, 'weak-set', 'core'].map((name) =>
+    resolve(packagesDir, name, 'CHANGELOG.md'),
+  );
+  return files.filter((file) => existsSync(file)).map((file) => readFileSync(file, 'utf8'));
+}
+
 /**
- * VitePress includes the WHOLE file when a `<<< file#region` names a region that is not
- * there; fail the build instead, so a renamed region cannot slip into a page unnoticed.
+ * On changelog.md, `<!-- changelogs -->` becomes every package's changelog, each heading one
+ * level down so that the page keeps a single h1; before the first release, a line saying so.
  */
-function checkSnippetRegions(state: { src: string; env: { path?: string } }): void {
-  for (const match of state.src.matchAll(/^<<< *(\S+?)#([\w-]+)/gm)) {
-    const [, rawPath = '', region = ''] = match;
-    const file = rawPath.startsWith('@')
-      ? resolve(docsDir, `.${rawPath.slice(1)}`)
-      : resolve(dirname(state.env.path ?? docsDir), rawPath);
-    const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-    const start = new RegExp(`^\\s*// #region ${region}$`, 'm');
-    const end = new RegExp(`^\\s*// #endregion ${region}$`, 'm');
-    if (!start.test(text) || !end.test(text)) {
-      throw new Error(`${state.env.path}: snippet ${rawPath}#${region}: no such region`);
+function insertChangelogs(state: { src: string; env: { relativePath?: string } }): void {
+  if (state.env.relativePath !== 'changelog.md') return;
+  const found = changelogs().map((text) => text.replace(/^#/gm, '##'));
+  const body = found.length > 0 ? found.join('\n\n') : 'No version has been released yet.';
+  state.src = state.src.replace('<!-- changelogs -->', body);
+}
+
+/** At most this many measured columns in one table: more cannot fit a phone's width. */
+const COLUMNS_PER_TABLE = 4;
+
+/**
+ * benchmarks.md (written by `pnpm bench`) has tables of up to nine measured (right-aligned)
+ * columns: on the site, each becomes a few tables of even width that repeat its first column.
+ */
+function splitWideTables(state: { src: string; env: { relativePath?: string } }): void {
+  if (state.env.relativePath !== 'benchmarks.md') return;
+  state.src = state.src.replace(/^(?:\|.*\|\n)+/gm, (table) => {
+    const rows = table
+      .trimEnd()
+      .split('\n')
+      .map((row) => row.slice(1, -1).split('|'));
+    const measured = (rows[0]?.length ?? 1) - 1;
+    if (measured <= COLUMNS_PER_TABLE || !rows[1]?.slice(1).every((cell) => cell.endsWith(':'))) {
+      return table;
     }
-  }
+    const size = Math.ceil(measured / Math.ceil(measured / COLUMNS_PER_TABLE));
+    const tables: string[] = [];
+    for (let start = 1; start <= measured; start += size) {
+      const columns = (cells: string[]) => [cells[0], ...cells.slice(start, start + size)];
+      tables.push(rows.map((cells) => `|${columns(cells).join('|')}|\n`).join(''));
+    }
+    return tables.join('\n');
+  });
 }
 
 /**

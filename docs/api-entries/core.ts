@@ -1,5 +1,5 @@
 /**
- * Shared primitives: which values can be held weakly, the unraisable hook, and the collection and exit machinery the other packages build on.
+ * Which values can be held weakly, and the unraisable hook that receives errors from callbacks run by collection or at exit.
  *
  * @module @w/core
  */

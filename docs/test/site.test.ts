@@ -1,5 +1,5 @@
 // Loads the BUILT docs site (docs/.vitepress/dist) in a real headless Chromium.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,8 @@ import { serveStatic } from './static-server';
 const docsDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = join(docsDir, '.vitepress/dist');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The site's `base` in .vitepress/config.ts: where GitHub Pages serves it. */
+const siteBase = '/weakref/';
 
 let site: Awaited<ReturnType<typeof serveStatic>>;
 let context: BrowserContext;
@@ -34,6 +36,57 @@ async function openPage(path: string): Promise<{ page: Page; problems: string[] 
   return { page, problems };
 }
 
+/** Every page of the built site, as a path under its base: `/`, `/guide/ref.html`, ... */
+function builtPages(dir = distDir): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return builtPages(path);
+    if (!entry.name.endsWith('.html') || path === join(distDir, '404.html')) return [];
+    return [`/${path.slice(distDir.length + 1)}`.replace(/(^|\/)index\.html$/, '$1')];
+  });
+}
+
+/** A phone, a laptop and a wide desktop. */
+const WIDTHS = [390, 1280, 1920];
+
+/**
+ * What sticks out sideways on the page as it is laid out now: a table or a code block that
+ * scrolls inside itself (its content is wider than it is) or is wider than its column. The
+ * column is the text column, except that below 640 px VitePress lets code blocks reach the
+ * edges of the window.
+ */
+function overflowing(): string[] {
+  const found: string[] = [];
+  const viewport = document.documentElement.clientWidth;
+  const name = (element: Element) => `"${(element.textContent ?? '').trim().slice(0, 50)}…"`;
+  for (const doc of Array.from(document.querySelectorAll('.vp-doc'))) {
+    const column = doc.getBoundingClientRect();
+    const blocks = Array.from(doc.querySelectorAll('table, div[class*="language-"]'));
+    for (const block of blocks as HTMLElement[]) {
+      if (block.offsetParent === null) continue; // an inactive tab of a code group
+      const isTable = block.tagName === 'TABLE';
+      const what = `${isTable ? 'table' : 'code block'} ${name(block)}`;
+      for (const element of [block, ...Array.from(block.querySelectorAll('pre'))]) {
+        if (element.scrollWidth > element.clientWidth + 1) {
+          found.push(`${what}: ${element.scrollWidth} px of content in ${element.clientWidth} px`);
+        }
+      }
+      const box = block.getBoundingClientRect();
+      const [left, right] =
+        !isTable && viewport < 640 ? [0, viewport] : [column.left, column.right];
+      if (box.left < left - 1 || box.right > right + 1) {
+        found.push(
+          `${what}: ${Math.round(box.width)} px wide in a ${Math.round(right - left)} px column`,
+        );
+      }
+    }
+  }
+  if (document.documentElement.scrollWidth > viewport + 1) {
+    found.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px`);
+  }
+  return found;
+}
+
 beforeAll(async () => {
   if (!existsSync(join(distDir, 'index.html'))) {
     throw new Error(
@@ -46,7 +99,7 @@ beforeAll(async () => {
       `No Chromium at ${chromiumPath}: install Debian's chromium or set CHROMIUM_PATH`,
     );
   }
-  site = await serveStatic(distDir);
+  site = await serveStatic(distDir, siteBase);
   userDataDir = mkdtempSync(join(tmpdir(), 'docs-chromium-'));
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
@@ -55,7 +108,7 @@ beforeAll(async () => {
   });
   // The site must work offline: any request that leaves the loopback server fails the test.
   await context.route(
-    (url) => url.origin !== site.url,
+    (url) => url.origin !== site.origin,
     (route) => route.abort('blockedbyclient'),
   );
 }, 60_000);
@@ -77,15 +130,53 @@ describe('the built docs site', () => {
     await page.close();
   });
 
+  test('the home page shows how to install, with a tab per package manager, and code', async () => {
+    const { page, problems } = await openPage('/');
+    const install = page.locator('.vp-doc .vp-code-group');
+    await expect
+      .poll(() => install.locator('.tabs label').allTextContents())
+      .toEqual(['npm', 'pnpm', 'yarn', 'bun', 'deno']);
+    expect(await install.locator('div.active code').textContent()).toBe('npm install @w/weakref');
+    const code = await page.locator('.vp-doc div.language-ts code').allTextContents();
+    expect(code.some((block) => block.includes("import * as weakref from '@w/weakref'"))).toBe(
+      true,
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('no page has a table or code block wider than its column, at any width', async () => {
+    const pages = builtPages();
+    expect(pages.length).toBeGreaterThan(14); // the hand-written pages and the API reference
+    // The layout is the server-rendered HTML and its CSS: without running the scripts, each
+    // page loads in a fraction of the time (the other tests run them).
+    const page = await context.newPage();
+    await page.route('**/*.js', (route) => route.abort('blockedbyclient'));
+    const found: string[] = [];
+    for (const path of pages) {
+      await page.goto(site.url + path, { waitUntil: 'load' });
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: 900 });
+        for (const problem of await page.evaluate(overflowing)) {
+          found.push(`${path} at ${width} px: ${problem}`);
+        }
+      }
+    }
+    await page.close();
+    expect(found).toEqual([]);
+  }, 300_000);
+
   test('a guide renders with the code that `pnpm demo` runs', async () => {
     const { page, problems } = await openPage('/guide/weak-value-map.html');
     expect(await page.locator('h1').textContent()).toContain('WeakValueMap');
     const code = await page.locator('.vp-doc div[class*="language-ts"] code').allTextContents();
-    const demo = readFileSync(join(docsDir, '../packages/demo/src/weak-value-map.ts'), 'utf8');
-    // The snippet is the demo's own source, without its region markers.
+    const example = 'packages/demo/src/examples/weak-value-map-cache.ts';
+    const demo = readFileSync(join(docsDir, '..', example), 'utf8');
+    // The block is the demo's own source, whole: imports included, no marker showing.
     expect(demo).toContain('class CachedSpamManager {');
-    expect(code.some((block) => block.includes('class CachedSpamManager {'))).toBe(true);
-    expect(code.join('\n')).not.toContain('#region');
+    const shown = code.find((block) => block.includes('class CachedSpamManager {'));
+    expect(shown?.trim()).toBe(demo.trim());
+    expect(await page.locator('.vp-doc').textContent()).not.toContain('<!--');
     expect(problems).toEqual([]);
     await page.close();
   });

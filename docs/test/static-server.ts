@@ -25,10 +25,19 @@ function fileFor(root: string, urlPath: string): string | undefined {
   return undefined;
 }
 
-/** Serves the built site from `root` on loopback, on a free port. */
-export async function serveStatic(root: string): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * Serves the built site from `root` on loopback, on a free port, under `base` (the site's
+ * VitePress `base`, as GitHub Pages serves it); `url` ends with it.
+ */
+export async function serveStatic(
+  root: string,
+  base = '/',
+): Promise<{ origin: string; url: string; close(): Promise<void> }> {
   const server: Server = createServer((request, response) => {
-    const file = fileFor(root, new URL(request.url ?? '/', 'http://x').pathname);
+    const pathname = new URL(request.url ?? '/', 'http://x').pathname;
+    const file = pathname.startsWith(base)
+      ? fileFor(root, pathname.slice(base.length - 1))
+      : undefined;
     if (file === undefined) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
@@ -39,8 +48,10 @@ export async function serveStatic(root: string): Promise<{ url: string; close():
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    origin,
+    url: origin + base.replace(/\/$/, ''),
     close: () =>
       new Promise((resolve, reject) => {
         server.closeAllConnections();

@@ -1,4 +1,7 @@
 import { defineConfig } from 'tsup';
 import { base } from '../../tsup.base';
 
-export default defineConfig({ ...base, entry: ['src/index.ts', 'src/testing.ts'] });
+export default defineConfig({
+  ...base,
+  entry: ['src/index.ts', 'src/internal.ts', 'src/testing.ts'],
+});

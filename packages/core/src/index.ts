@@ -1,24 +1,5 @@
-export { createCleanupRegistry } from './cleanup-registry';
-export { onExit } from './exit-hooks';
-export type { Inspect, Inspectable, InspectOptions, Shown } from './inspect';
-export {
-  describe,
-  inspectAs,
-  inspectBriefly,
-  inspectCollection,
-  inspectCustom,
-  inspectWithState,
-} from './inspect';
-export type { CanonicalKind, Watcher } from './target-watchers';
-export {
-  getCanonical,
-  liveReferents,
-  setCanonical,
-  targetCollected,
-  watchTargetStrongly,
-  watchTargetWeakly,
-} from './target-watchers';
+// The user API of @w/core. What the sibling packages share lives in `@w/core/internal`.
 export type { Unraisable, UnraisableHook } from './unraisable';
-export { callReportingErrors, reportUnraisable, setUnraisableHook } from './unraisable';
+export { setUnraisableHook } from './unraisable';
 export type { WeakKey } from './weakable';
-export { assertFunction, assertWeakable, canBeHeldWeakly, describeType } from './weakable';
+export { canBeHeldWeakly } from './weakable';

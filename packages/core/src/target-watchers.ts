@@ -1,9 +1,13 @@
 import { createCleanupRegistry } from './cleanup-registry';
+import { processShared } from './process-shared';
 import { reportUnraisable } from './unraisable';
 import type { WeakKey } from './weakable';
 
-/** The method a watcher implements; a symbol, so it stays off the public surface of refs. */
-export const targetCollected: unique symbol = Symbol('targetCollected');
+/**
+ * The method a watcher implements; a symbol, so it stays off the public surface of refs.
+ * Registered, so that a watcher made by one copy of this library is called by another.
+ */
+export const targetCollected: unique symbol = Symbol.for('@w/core/targetCollected@1');
 
 /** Something attached to a target that wants to hear, once, that the target was collected. */
 export interface Watcher {
@@ -91,15 +95,19 @@ function isWeak(entry: Entry): entry is WeakRef<Watcher> {
   return typeof (entry as Partial<Watcher>)[targetCollected] !== 'function';
 }
 
-const records = new WeakMap<WeakKey, TargetRecord>();
-// The reused callback-less referents, apart from the records: `ref(target)` then costs one
-// lookup, one WeakRef and one WeakMap entry, and no record.
-const canonical: Record<CanonicalKind, WeakMap<WeakKey, WeakRef<object>>> = {
-  ref: new WeakMap(),
-  proxy: new WeakMap(),
-};
-// A watched target is registered once; the held record lists who to tell.
-const registry = createCleanupRegistry<TargetRecord>((record) => record.notify(), 'weak callback');
+// One set of records, reused referents and registry per process, whichever copy of this
+// module (ESM, CJS, another install) made them: the records' methods travel with them.
+const { records, canonical, registry } = processShared('@w/core/target-watchers@1', () => ({
+  records: new WeakMap<WeakKey, TargetRecord>(),
+  // The reused callback-less referents, apart from the records: `ref(target)` then costs one
+  // lookup, one WeakRef and one WeakMap entry, and no record.
+  canonical: {
+    ref: new WeakMap<WeakKey, WeakRef<object>>(),
+    proxy: new WeakMap<WeakKey, WeakRef<object>>(),
+  } satisfies Record<CanonicalKind, WeakMap<WeakKey, WeakRef<object>>>,
+  // A watched target is registered once; the held record lists who to tell.
+  registry: createCleanupRegistry<TargetRecord>((record) => record.notify(), 'weak callback'),
+}));
 
 function recordFor(target: WeakKey): TargetRecord {
   let record = records.get(target);

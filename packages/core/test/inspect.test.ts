@@ -8,7 +8,7 @@ import {
   inspectCollection,
   inspectCustom,
   inspectWithState,
-} from '../src';
+} from '../src/internal';
 
 // The core formatting, with a fake `inspect`: it runs where `node:util` does not exist.
 class Node {}

@@ -7,7 +7,7 @@ import {
   type Watcher,
   watchTargetStrongly,
   watchTargetWeakly,
-} from '../src';
+} from '../src/internal';
 import { collectGarbage } from '../src/testing';
 
 afterEach(() => setUnraisableHook());

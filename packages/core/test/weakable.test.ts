@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertFunction, assertWeakable, canBeHeldWeakly, describeType } from '../src';
+import { assertFunction, assertWeakable, canBeHeldWeakly, describeType } from '../src/internal';
 
 describe('canBeHeldWeakly', () => {
   it.each([

@@ -2,19 +2,20 @@ import {
   assertFunction,
   assertWeakable,
   callReportingErrors,
-  describeType,
   type Inspect,
   type InspectOptions,
+  incompatibleReceiver,
   inspectBriefly,
   inspectCustom,
   inspectWithState,
+  processShared,
   type Shown,
   targetCollected,
   type Watcher,
   type WeakKey,
   watchTargetStrongly,
-} from '@w/core';
-import { addToExitQueue, removeFromExitQueue } from './exit-queue';
+} from '@w/core/internal';
+import { addToExitQueue, type ExitTask, nextSequence, removeFromExitQueue } from './exit-queue';
 
 /** What `peek()` and `detach()` return: the object, the function and its arguments. */
 export type FinalizerInfo<T extends WeakKey, A extends unknown[], R> = [
@@ -27,7 +28,7 @@ export type FinalizerInfo<T extends WeakKey, A extends unknown[], R> = [
  * Everything a finalizer knows. Kept apart from the callable so that what `@w/core` holds
  * (this watcher) is internal, and so the callable's closure never sees `obj`.
  */
-export class FinalizerState implements Watcher {
+export class FinalizerState implements Watcher, ExitTask {
   /** Creation order: exit processing runs the newest first, whatever `atexit` did since. */
   readonly sequence: number;
   /** `func`'s name, kept as a string for the inspection once `func` itself is dropped. */
@@ -44,7 +45,7 @@ export class FinalizerState implements Watcher {
     func: (...args: any[]) => unknown,
     args: unknown[],
   ) {
-    this.sequence = ++created;
+    this.sequence = nextSequence();
     this.funcName = typeof func.name === 'string' ? func.name : '';
     this.#target = new WeakRef(target);
     this.#func = func;
@@ -106,15 +107,16 @@ export class FinalizerState implements Watcher {
   }
 }
 
-let created = 0;
+// Shared by every copy of this package in the process, so each one knows every finalizer.
+const states = processShared(
+  '@w/finalize/states@1',
+  () => new WeakMap<Finalizer<any, any, any>, FinalizerState>(),
+);
 
-const states = new WeakMap<Finalizer<any, any, any>, FinalizerState>();
-
-function stateOf(finalizer: unknown): FinalizerState {
+/** The state of `finalizer`; for anything else, the TypeError of `method` (a native's wording). */
+function stateOf(finalizer: unknown, method: string): FinalizerState {
   const state = states.get(finalizer as Finalizer);
-  if (state === undefined) {
-    throw new TypeError(`expected a Finalizer, got '${describeType(finalizer)}'`);
-  }
+  if (state === undefined) throw incompatibleReceiver(method, finalizer);
   return state;
 }
 
@@ -156,7 +158,7 @@ export class Finalizer<T extends WeakKey = WeakKey, A extends unknown[] = any[],
 
   /** True until it has run (by collection, by a call or at exit) or been detached. */
   get alive(): boolean {
-    return stateOf(this).alive;
+    return stateOf(this, 'get Finalizer.prototype.alive').alive;
   }
 
   /**
@@ -164,11 +166,11 @@ export class Finalizer<T extends WeakKey = WeakKey, A extends unknown[] = any[],
    * dead; setting it on a dead finalizer does nothing.
    */
   get atexit(): boolean {
-    return stateOf(this).atexit;
+    return stateOf(this, 'get Finalizer.prototype.atexit').atexit;
   }
 
   set atexit(value: boolean) {
-    stateOf(this).atexit = value;
+    stateOf(this, 'set Finalizer.prototype.atexit').atexit = value;
   }
 
   /**
@@ -176,7 +178,7 @@ export class Finalizer<T extends WeakKey = WeakKey, A extends unknown[] = any[],
    * once `obj` is collected even if the cleanup has not run yet.
    */
   peek(): FinalizerInfo<T, A, R> | undefined {
-    return stateOf(this).peek() as FinalizerInfo<T, A, R> | undefined;
+    return stateOf(this, 'Finalizer.prototype.peek').peek() as FinalizerInfo<T, A, R> | undefined;
   }
 
   /**
@@ -185,7 +187,7 @@ export class Finalizer<T extends WeakKey = WeakKey, A extends unknown[] = any[],
    * then still runs).
    */
   detach(): FinalizerInfo<T, A, R> | undefined {
-    const state = stateOf(this);
+    const state = stateOf(this, 'Finalizer.prototype.detach');
     const info = state.peek() as FinalizerInfo<T, A, R> | undefined;
     if (info !== undefined) state.take();
     return info;
@@ -193,6 +195,7 @@ export class Finalizer<T extends WeakKey = WeakKey, A extends unknown[] = any[],
 
   /** Runs it now, like calling it (so `using f = finalize(...)` runs it at scope end). */
   [Symbol.dispose](): void {
+    stateOf(this, 'Finalizer.prototype[Symbol.dispose]');
     runNow(this);
   }
 
@@ -201,7 +204,7 @@ export class Finalizer<T extends WeakKey = WeakKey, A extends unknown[] = any[],
    * `Finalizer { <alive> close, for: Socket {…} }`, or `Finalizer { <dead> close }`.
    */
   [inspectCustom](depth: number | null, options: InspectOptions, inspect: Inspect): string {
-    const state = stateOf(this);
+    const state = stateOf(this, 'Finalizer.prototype[inspect.custom]');
     const shown: Shown[] = [{ text: state.funcName || '(anonymous)' }];
     const obj = state.peek()?.[0];
     if (obj !== undefined) shown.push({ label: 'for', value: obj });
@@ -210,7 +213,7 @@ export class Finalizer<T extends WeakKey = WeakKey, A extends unknown[] = any[],
 
   /** The inspection at depth 0: `Finalizer { <alive> close, for: [Socket] }`. */
   toString(): string {
-    stateOf(this); // a TypeError naming what it got, before the inspection looks for itself
+    stateOf(this, 'Finalizer.prototype.toString'); // before the inspection looks itself up
     return inspectBriefly(this);
   }
 
@@ -229,7 +232,7 @@ function makeCallable(): Finalizer<any, any, any> {
 }
 
 function runNow<R>(finalizer: Finalizer<any, any, R>): R | undefined {
-  const taken = stateOf(finalizer).take();
+  const taken = states.get(finalizer)!.take();
   if (taken === undefined) return undefined;
   const [func, args] = taken;
   return func(...args) as R;

@@ -92,6 +92,43 @@ describe('finalizers at exit', () => {
     expect(status).toBe(0);
   });
 
+  it('runs a finalizer created by an exit listener added after the first finalize()', () => {
+    for (const end of ['', 'process.exit(3);']) {
+      const { stdout, status } = run(`
+        globalThis.kept = {};
+        finalize(kept, console.log, 'first finalizer');
+        const later = finalize(kept, console.log, 'atexit turned back on');
+        later.atexit = false;
+        process.on('exit', () => {
+          const f = finalize(kept, console.log, 'created by a later exit listener');
+          console.log('alive:', f.alive);
+          later.atexit = true;
+        });
+        ${end}`);
+      expect(stdout).toEqual([
+        'first finalizer',
+        'alive: true',
+        'created by a later exit listener',
+        'atexit turned back on',
+      ]);
+      expect(status).toBe(end === '' ? 0 : 3);
+    }
+  });
+
+  it('runs 20,000 finalizers created during exit in linear time', () => {
+    // Each of 20,000 finalizers creates one more while exit processing runs.
+    const { stdout, status } = run(`
+      globalThis.kept = {};
+      let count = 0;
+      let start;
+      finalize(kept, () => console.log(count, performance.now() - start < 1000));
+      const createOne = () => finalize(kept, () => count++);
+      for (let i = 0; i < 20_000; i++) finalize(kept, createOne);
+      finalize(kept, () => { start = performance.now(); });`);
+    expect(stdout).toEqual(['20000 true']);
+    expect(status).toBe(0);
+  });
+
   it('registers nothing for a refused finalizer', () => {
     const { stdout } = run(`
       globalThis.kept = {};

@@ -96,8 +96,14 @@ describe('calling a finalizer', () => {
   it('refuses to work on something that is not a Finalizer', () => {
     const f = finalize({}, add, 1, 2, 3);
     const fake = Object.setPrototypeOf(() => {}, Finalizer.prototype) as Finalizer;
-    expect(() => fake.alive).toThrow(new TypeError(`expected a Finalizer, got 'function'`));
-    expect(() => f.peek.call({})).toThrow(new TypeError(`expected a Finalizer, got 'object'`));
+    expect(() => fake.alive).toThrow(
+      new TypeError(
+        `Method get Finalizer.prototype.alive called on incompatible receiver 'function'`,
+      ),
+    );
+    expect(() => f.peek.call({})).toThrow(
+      new TypeError(`Method Finalizer.prototype.peek called on incompatible receiver 'object'`),
+    );
   });
 });
 

@@ -6,15 +6,20 @@ import {
   type InspectOptions,
   inspectAs,
   inspectCustom,
+  processShared,
   setCanonical,
   type Watcher,
   watchTargetWeakly,
-} from '@w/core';
+} from '@w/core/internal';
 import { createDummy } from './dummy-target';
 import { inspectDeadProxy, type ProxyCallback, WeakProxyHandler } from './weak-proxy-handler';
 
-// Every proxy this package made, with its handler: `isProxy` and inspection read it.
-const handlers = new WeakMap<object, { peek(): object | undefined }>();
+// Every proxy this package made, with its handler: `isProxy` and inspection read it. One map
+// per process, so a proxy made by another copy of this package is a proxy here too.
+const handlers = processShared(
+  '@w/proxy/handlers@1',
+  () => new WeakMap<object, { peek(): object | undefined }>(),
+);
 
 // The dummy's prototype until the target is non-extensible: Node's `util.inspect` (and so
 // `console.log`) formats a Proxy's [[Target]], i.e. the dummy, so this shows the real target.
@@ -38,9 +43,10 @@ const inspectable = {
 
 /**
  * A transparent proxy for `target` that does not keep it alive (Python's
- * `weakref.proxy(target, callback)`). Every operation is forwarded to the live target;
- * methods read through it are bound to the target, so `#private` members and built-ins such
- * as `Map` or `Date` work. Callables give callable proxies, constructors constructible ones,
+ * `weakref.proxy(target, callback)`). Every operation is forwarded to the live target. A
+ * function stored as an own data property comes back as itself (`p.fn === target.fn`);
+ * methods read from the prototype run on the target, so `#private` members and built-ins
+ * such as `Map` or `Date` work. Callables give callable proxies, constructors constructible ones,
  * arrays pass `Array.isArray`. Once the target is collected, every operation throws
  * `ReferenceError('weakly-referenced object no longer exists')`.
  *

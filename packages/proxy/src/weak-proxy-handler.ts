@@ -5,7 +5,7 @@ import {
   inspectCustom,
   inspectWithState,
   targetCollected,
-} from '@w/core';
+} from '@w/core/internal';
 import { isConstructor, mirrorKey, mirrorNonExtensible } from './dummy-target';
 
 /** A proxy callback: called once, with the proxy, after the target is collected. */
@@ -21,10 +21,6 @@ export function inspectDeadProxy(_depth: unknown, options?: InspectOptions): str
   return options?.stylize?.('<dead weak proxy>', 'special') ?? '<dead weak proxy>';
 }
 
-// target -> (function read through a proxy -> that function bound to target). Keyed on the
-// target, so the bound functions (which reference it) die with it; `proxy.m === proxy.m`.
-const boundFunctions = new WeakMap<object, WeakMap<Function, Function>>();
-
 /**
  * The traps of one proxy. It holds its target only through a `WeakRef`; every trap derefs it
  * (throwing once it is gone) and forwards with the target as receiver, so getters, setters
@@ -35,6 +31,9 @@ export class WeakProxyHandler<T extends object> implements ProxyHandler<T> {
   #callback: ProxyCallback<T> | undefined;
   // Set right after the Proxy is made; the callback receives it and `construct` compares to it.
   proxy!: T;
+  // A method read through this proxy -> what `get` hands out for it, so `p.m === p.m`. Held by
+  // the proxy, not the target: it goes when the proxy does.
+  #methods: Map<Function, Function> | undefined;
 
   constructor(target: T, callback: ProxyCallback<T> | undefined) {
     this.#target = new WeakRef(target);
@@ -70,7 +69,27 @@ export class WeakProxyHandler<T extends object> implements ProxyHandler<T> {
       throw deadTargetError();
     }
     const value = Reflect.get(target, key, target);
-    return typeof value === 'function' ? boundTo(target, key, value) : value;
+    if (typeof value !== 'function' || isOwnData(target, key)) return value;
+    return this.#method(value);
+  }
+
+  /**
+   * A function read from the target's prototype chain (or a getter), made to run on the
+   * target: built-ins with internal slots and `#private` members need the real receiver.
+   * It reaches the target through this handler's weak reference, so reading a method keeps
+   * nothing alive, and calling it after the target was collected throws like the proxy does.
+   * Constructors are left as is: `p.constructor === Class`, their `prototype` readable.
+   */
+  #method(fn: Function): Function {
+    this.#methods ??= new Map();
+    let method = this.#methods.get(fn);
+    if (method === undefined) {
+      method = isConstructor(fn)
+        ? fn
+        : (...args: unknown[]): unknown => Reflect.apply(fn, this.#live(), args);
+      this.#methods.set(fn, method);
+    }
+    return method;
   }
 
   set(_dummy: T, key: PropertyKey, value: unknown): boolean {
@@ -152,27 +171,12 @@ export class WeakProxyHandler<T extends object> implements ProxyHandler<T> {
 }
 
 /**
- * `value` (read as `target[key]`) bound to `target`, cached so that reading it twice gives the
- * same function. Left as is: constructors (so `proxy.constructor === Class` and their
- * `prototype` stays readable) and own non-writable, non-configurable functions (the Proxy
- * invariants demand the very same value).
+ * True for an own data property: the value itself comes back, as Python's proxy returns the
+ * attribute (`p.fn === obj.fn`, a debounced function keeps its `.cancel`). That also covers
+ * own frozen functions, for which the Proxy invariants demand the very same value.
  */
-function boundTo(target: object, key: PropertyKey, value: Function): Function {
-  if (isFrozenOwn(target, key)) return value;
-  let cache = boundFunctions.get(target);
-  if (cache === undefined) {
-    cache = new WeakMap();
-    boundFunctions.set(target, cache);
-  }
-  let bound = cache.get(value);
-  if (bound === undefined) {
-    bound = isConstructor(value) ? value : (value.bind(target) as Function);
-    cache.set(value, bound);
-  }
-  return bound;
-}
-
-function isFrozenOwn(target: object, key: PropertyKey): boolean {
+function isOwnData(target: object, key: PropertyKey): boolean {
+  if (!Object.hasOwn(target, key)) return false;
   const desc = Reflect.getOwnPropertyDescriptor(target, key);
-  return desc !== undefined && !desc.configurable && desc.writable === false;
+  return desc !== undefined && 'value' in desc;
 }

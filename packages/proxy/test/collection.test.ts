@@ -123,6 +123,18 @@ describe('the proxy does not keep its target alive', () => {
     await collectGarbage();
     expect(() => use(p)).toThrow(DEAD);
   });
+
+  it('a method read through the proxy keeps neither alive, and throws once it is gone', async () => {
+    const [grow, probe] = (() => {
+      const target = new Widget();
+      const { grow } = proxy(target);
+      expect(grow()).toBe(4);
+      return [grow, new WeakRef(target)];
+    })();
+    await collectGarbage();
+    expect(probe.deref()).toBeUndefined();
+    expect(() => grow()).toThrow(DEAD);
+  });
 });
 
 describe('callback', () => {

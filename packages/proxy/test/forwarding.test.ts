@@ -88,6 +88,35 @@ describe('proxy of a class instance', () => {
     expect(increment()).toBe(1);
   });
 
+  it('returns functions stored as own data properties as themselves, as Python does', () => {
+    const debounced = Object.assign(() => 'ran', { cancel: () => 'cancelled' });
+    const listener = () => {};
+    const target = {
+      debounced,
+      listener,
+      total: 2,
+      // Called with `this` = the proxy, which forwards to the target.
+      double(this: { total: number }) {
+        return this.total * 2;
+      },
+    };
+    const p = proxy(target);
+    expect(p.debounced).toBe(debounced);
+    expect(p.debounced.cancel()).toBe('cancelled');
+    const listeners = new Set([listener]);
+    expect(listeners.delete(p.listener)).toBe(true);
+    expect(p.double).toBe(target.double);
+    expect(p.double()).toBe(4);
+  });
+
+  it('runs methods read from a prototype, or from a getter, on the target', () => {
+    const target = new Counter();
+    Object.defineProperty(target, 'viaGetter', { get: () => Counter.prototype.secret });
+    const p = proxy(target) as Counter & { viaGetter: () => number };
+    expect(p.increment).not.toBe(Counter.prototype.increment);
+    expect(p.viaGetter()).toBe(target.secret());
+  });
+
   it('leaves constructors unbound, so `constructor` is the class itself', () => {
     const p = proxy(new Counter());
     expect(p.constructor).toBe(Counter);

@@ -1,5 +1,4 @@
-export { ref } from './create-ref';
 export { getWeakRefCount, getWeakRefs } from './introspection';
 export { KeyedRef } from './keyed-ref';
-export { Ref, type RefCallback } from './ref';
+export { Ref, type RefCallback, ref } from './ref';
 export { WeakMethod } from './weak-method';

@@ -1,4 +1,4 @@
-import { canBeHeldWeakly, liveReferents } from '@w/core';
+import { canBeHeldWeakly, liveReferents } from '@w/core/internal';
 
 /**
  * The refs and proxies this library made for `target` that are still alive (Python's

@@ -5,7 +5,7 @@ import {
   inspectWithState,
   type Shown,
   type WeakKey,
-} from '@w/core';
+} from '@w/core/internal';
 import { Ref, type RefCallback } from './ref';
 
 /** A `Ref` that also carries a `key` (Python's `weakref.KeyedRef`), as `valueRefs()` returns. */

@@ -2,8 +2,10 @@ import {
   assertFunction,
   assertWeakable,
   callReportingErrors,
+  getCanonical,
   type Inspect,
   type InspectOptions,
+  incompatibleReceiver,
   inspectBriefly,
   inspectCustom,
   inspectWithState,
@@ -12,7 +14,7 @@ import {
   type Watcher,
   type WeakKey,
   watchTargetWeakly,
-} from '@w/core';
+} from '@w/core/internal';
 
 /**
  * A ref callback: called once, with the ref, after the referent is collected. Written as a
@@ -34,8 +36,14 @@ export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watc
     if (!makingReusedRef) watchTargetWeakly(target, this, callback !== undefined);
   }
 
+  /** True when `value` is a `Ref` (of any subclass) made by this copy of the package. */
+  static #is(value: unknown): value is Ref {
+    return typeof value === 'object' && value !== null && #callback in value;
+  }
+
   /** The callback (Python's `__callback__`); `undefined` once it has run, or if none. */
   get callback(): RefCallback<this> | undefined {
+    if (!Ref.#is(this)) throw incompatibleReceiver('get Ref.prototype.callback', this);
     return this.#callback;
   }
 
@@ -44,8 +52,9 @@ export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watc
    * referent is gone, a ref equals only itself.
    */
   equals(other: unknown): boolean {
+    if (!Ref.#is(this)) throw incompatibleReceiver('Ref.prototype.equals', this);
     if (this === other) return true;
-    if (!(other instanceof Ref)) return false;
+    if (!Ref.#is(other)) return false;
     const referent = this.deref();
     return referent !== undefined && referent === other.deref();
   }
@@ -55,6 +64,7 @@ export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watc
    * `Ref { <alive> Node { id: 1 } }`, or `Ref { <dead> }` once the referent is gone.
    */
   [inspectCustom](depth: number | null, options: InspectOptions, inspect: Inspect): string {
+    if (!Ref.#is(this)) throw incompatibleReceiver('Ref.prototype[inspect.custom]', this);
     const referent = this.deref();
     const shown = referent === undefined ? [] : [{ value: referent }];
     return inspectWithState(this, 'Ref', referent !== undefined, shown, depth, options, inspect);
@@ -62,6 +72,7 @@ export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watc
 
   /** The inspection at depth 0: `Ref { <alive> [Node] }`, or `Ref { <dead> }`. */
   override toString(): string {
+    if (!Ref.#is(this)) throw incompatibleReceiver('Ref.prototype.toString', this);
     return inspectBriefly(this);
   }
 
@@ -72,6 +83,7 @@ export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watc
 
   /** @internal Called by @w/core after the referent is collected. */
   [targetCollected](): void {
+    if (!Ref.#is(this)) throw incompatibleReceiver('Ref.prototype[targetCollected]', this);
     const callback = this.#callback;
     if (callback === undefined) return;
     this.#callback = undefined;
@@ -79,10 +91,19 @@ export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watc
   }
 }
 
+/**
+ * A weak reference to `target` (Python's `weakref.ref(target, callback)`). Without a
+ * callback the same `Ref` comes back for the same live target, as in Python.
+ */
+export function ref<T extends WeakKey>(target: T, callback?: RefCallback<Ref<T>>): Ref<T> {
+  if (callback !== undefined) return new Ref(target, callback);
+  return getCanonical<Ref<T>>(target, 'ref') ?? makeReusedRef(target);
+}
+
+// Set while `ref()` makes the reused ref, which core tracks in its own slot instead.
 let makingReusedRef = false;
 
-/** The callback-less `Ref` that `ref(target)` hands out for as long as `target` lives. */
-export function makeReusedRef<T extends WeakKey>(target: T): Ref<T> {
+function makeReusedRef<T extends WeakKey>(target: T): Ref<T> {
   makingReusedRef = true;
   try {
     const created = new Ref(target);

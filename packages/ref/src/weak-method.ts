@@ -3,10 +3,11 @@ import {
   describeType,
   type Inspect,
   type InspectOptions,
+  incompatibleReceiver,
   inspectCustom,
   inspectWithState,
   watchTargetWeakly,
-} from '@w/core';
+} from '@w/core/internal';
 import { Ref, type RefCallback } from './ref';
 
 type AnyFunction = (...args: any[]) => any;
@@ -28,8 +29,13 @@ export class WeakMethod<F extends AnyFunction = AnyFunction> extends Ref<F> {
     watchTargetWeakly(fn, this, callback !== undefined);
   }
 
+  static #is(value: unknown): value is WeakMethod {
+    return typeof value === 'object' && value !== null && #method in value;
+  }
+
   /** The method bound to its object, or `undefined` once either was collected. */
   override deref(): F | undefined {
+    if (!WeakMethod.#is(this)) throw incompatibleReceiver('WeakMethod.prototype.deref', this);
     const obj = super.deref();
     const fn = this.#method.deref();
     return obj === undefined || fn === undefined ? undefined : (fn.bind(obj) as F);
@@ -37,8 +43,9 @@ export class WeakMethod<F extends AnyFunction = AnyFunction> extends Ref<F> {
 
   /** Equal when both are alive with the same object and function; else only to itself. */
   override equals(other: unknown): boolean {
+    if (!WeakMethod.#is(this)) throw incompatibleReceiver('WeakMethod.prototype.equals', this);
     if (this === other) return true;
-    if (!(other instanceof WeakMethod)) return false;
+    if (!WeakMethod.#is(other)) return false;
     const fn = this.#method.deref();
     const obj = super.deref();
     return (
@@ -55,6 +62,9 @@ export class WeakMethod<F extends AnyFunction = AnyFunction> extends Ref<F> {
     options: InspectOptions,
     inspect: Inspect,
   ): string {
+    if (!WeakMethod.#is(this)) {
+      throw incompatibleReceiver('WeakMethod.prototype[inspect.custom]', this);
+    }
     const obj = super.deref();
     const fn = this.#method.deref();
     const alive = obj !== undefined && fn !== undefined;

@@ -8,7 +8,7 @@ import {
   inspectCollection,
   inspectCustom,
   type WeakKey,
-} from '@w/core';
+} from '@w/core/internal';
 import { type Ref, ref } from '@w/ref';
 
 // One WeakRef per key for the key's whole life: it gives iteration its key back, and it is

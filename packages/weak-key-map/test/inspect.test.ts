@@ -1,4 +1,4 @@
-import { inspectCustom } from '@w/core';
+import { inspectCustom } from '@w/core/internal';
 import { collectGarbage } from '@w/core/testing';
 import { describe, expect, it } from 'vitest';
 import { fakeInspect } from '../../../test-support/fake-inspect';

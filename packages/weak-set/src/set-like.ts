@@ -1,4 +1,4 @@
-import { assertFunction, describeType } from '@w/core';
+import { assertFunction, describeType } from '@w/core/internal';
 
 /**
  * What the ES2025 set methods accept as their argument: anything with a numeric `size`, a

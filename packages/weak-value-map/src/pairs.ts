@@ -1,6 +1,10 @@
-import { assertWeakable, describeType, type WeakKey } from '@w/core';
+import { assertWeakable, describeType, type WeakKey } from '@w/core/internal';
 
-/** What `update`, `union` and the constructor accept: key/value pairs, or a plain record. */
+/**
+ * What `update`, `union` and the constructor accept: key/value pairs, or a plain record (an
+ * object whose prototype is `Object.prototype` or `null`, as object literals and
+ * `Object.create(null)` make).
+ */
 export type PairSource<K, V> =
   | Iterable<readonly [K, V]>
   | Partial<Readonly<Record<K & string, V>>>
@@ -21,13 +25,15 @@ export function checkedPairs<K, V extends WeakKey>(source: PairSource<K, V>): [K
       }
       pairs.push([pair[0], pair[1]]);
     }
-  } else if (typeof source === 'object') {
+  } else if (isPlainRecord(source)) {
     // Python's update() also takes a mapping; in JavaScript that is a plain record.
     for (const key of Object.keys(source)) {
       pairs.push([key as K, (source as Record<string, V>)[key] as V]);
     }
   } else {
-    throw new TypeError(`expected pairs or a record, not '${describeType(source)}'`);
+    // A WeakMap, a promise, a class instance: not pairs, and reading its own keys as a
+    // record would silently give nothing.
+    throw new TypeError(`expected pairs or a plain record, not '${describeSource(source)}'`);
   }
   for (const [, value] of pairs) assertWeakable(value);
   return pairs;
@@ -39,4 +45,24 @@ function isIterable(value: unknown): value is Iterable<unknown> {
     value !== null &&
     typeof (value as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function'
   );
+}
+
+function isPlainRecord(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+// 'string' for a primitive; for an object, what it is: 'WeakMap', 'Promise', 'Foo'.
+function describeSource(source: unknown): string {
+  if (typeof source !== 'object' || source === null) return describeType(source);
+  try {
+    const tag = Object.prototype.toString.call(source).slice(8, -1);
+    if (tag !== 'Object') return tag;
+    const name = (Object.getPrototypeOf(source) as { constructor?: { name?: unknown } })
+      ?.constructor?.name;
+    return typeof name === 'string' && name !== '' ? name : 'object';
+  } catch {
+    return 'object'; // a revoked proxy, a throwing getter: nothing more to say
+  }
 }

@@ -1,15 +1,18 @@
 import {
   assertFunction,
   assertWeakable,
+  type CleanupRegistry,
   createCleanupRegistry,
-  describeType,
   type Inspect,
   type InspectOptions,
+  incompatibleReceiver,
   inspectCollection,
   inspectCustom,
   type WeakKey,
-} from '@w/core';
+} from '@w/core/internal';
 import { KeyedRef } from '@w/ref';
+import { describeKey } from './describe-key';
+import { liveEntries, liveKeys, liveValues } from './live-iterators';
 import { checkedPairs, type PairSource } from './pairs';
 
 /**
@@ -26,6 +29,19 @@ class Entry<K, V extends WeakKey> extends WeakRef<V> {
   }
 }
 
+// What the registry holds for the per-collection sentinel (see #young).
+const COLLECTED = Symbol('a collection happened');
+type Held<K, V extends WeakKey> = Entry<K, V> | typeof COLLECTED;
+
+// Set in the class's static block: a brand check that works on any value.
+let isWeakValueMap: (value: unknown) => boolean;
+
+function check(receiver: unknown, method: string): void {
+  if (!isWeakValueMap(receiver)) {
+    throw incompatibleReceiver(`WeakValueMap.prototype.${method}`, receiver);
+  }
+}
+
 /**
  * A `Map` whose values are held weakly (Python's `weakref.WeakValueDictionary`). An entry
  * disappears once its value is garbage collected: at once for `get`, `has` and iteration,
@@ -34,22 +50,51 @@ class Entry<K, V extends WeakKey> extends WeakRef<V> {
  * symbols. Iteration follows insertion order and tolerates mutation, as `Map` does.
  */
 export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
+  static {
+    isWeakValueMap = (value) =>
+      typeof value === 'object' && value !== null && #entries in (value as object);
+    // As on Map.prototype: a data property, and [Symbol.iterator] is entries itself.
+    Object.defineProperty(WeakValueMap.prototype, Symbol.toStringTag, {
+      value: 'WeakValueMap',
+      configurable: true,
+    });
+    Object.defineProperty(WeakValueMap.prototype, Symbol.iterator, {
+      value: WeakValueMap.prototype.entries,
+      configurable: true,
+      writable: true,
+    });
+  }
+
   readonly #entries = new Map<K, Entry<K, V>>();
+
+  // Entries written since the last collection, not registered yet. Most short-lived values
+  // die before a collection sees them alive: they never pay for a registration. One
+  // sentinel registration per collection (armed when this list stops being empty) says a
+  // collection happened; its cleanup then sweeps the list once: entries whose value died go,
+  // the survivors are registered like any long-lived entry.
+  #young: Entry<K, V>[] = [];
 
   // One registry per map: when the map is dropped, its registry and all its cells go too.
   // Values are registered without an unregister token (several times cheaper, and no token
   // table that never shrinks), so an entry that leaves the map early keeps its registration
   // until its value dies: cleanup then finds it is no longer current and leaves the key alone.
   #registry = this.#newRegistry();
-  // Registrations whose entry already left the map, and the most entries held since the
+  // Entries that left the map (an upper bound on the registrations they left behind: young
+  // ones had none, and the sweep takes those back), and the most entries held since the
   // registry was made. When the first is more than twice the second (values that stay alive
   // after being overwritten or deleted), the registry is replaced (see #reregister).
   #stale = 0;
   #peak = 0;
 
+  // Keys in insertion order, for popItem: made by its first call, then kept up to date.
+  // A key deleted and set again appears twice; only its topmost copy is its place, and as
+  // popItem takes from the top it meets that copy first. Rebuilt once mostly stale.
+  #order: K[] | undefined;
+
   /**
-   * Creates a map holding `entries`: `[key, value]` pairs or a plain record. Throws
-   * `TypeError` for a value that cannot be held weakly.
+   * Creates a map holding `entries`: `[key, value]` pairs or a plain record (an object
+   * whose prototype is `Object.prototype` or `null`). Throws `TypeError` for anything else,
+   * and for a value that cannot be held weakly.
    */
   constructor(entries?: PairSource<K, V>) {
     for (const [key, value] of checkedPairs(entries)) this.#store(key, value);
@@ -60,17 +105,20 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
    * what iteration yields; after `collectGarbage()` it is exact.
    */
   get size(): number {
+    if (!isWeakValueMap(this)) throw incompatibleReceiver('get WeakValueMap.prototype.size', this);
     return this.#entries.size;
   }
 
   /** The live value for `key`, or `undefined` if absent or collected. */
   get(key: K): V | undefined {
+    check(this, 'get');
     return this.#entries.get(key)?.deref();
   }
 
   /** True when `key` has a live value. */
   has(key: K): boolean {
-    return this.get(key) !== undefined;
+    check(this, 'has');
+    return this.#entries.get(key)?.deref() !== undefined;
   }
 
   /**
@@ -79,6 +127,7 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
    * Throws `TypeError` for a value that cannot be held weakly, and then changes nothing.
    */
   set(key: K, value: V): this {
+    check(this, 'set');
     assertWeakable(value);
     this.#store(key, value);
     return this;
@@ -89,6 +138,7 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
    * being already invisible, returns false.
    */
   delete(key: K): boolean {
+    check(this, 'delete');
     const entry = this.#entries.get(key);
     if (entry === undefined) return false;
     const alive = entry.deref() !== undefined;
@@ -98,34 +148,41 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
 
   /** Removes every entry. */
   clear(): void {
+    check(this, 'clear');
     if (this.#entries.size === 0) return;
     this.#entries.clear();
     // A new registry: the old one becomes garbage with every registration it holds.
     this.#registry = this.#newRegistry();
+    this.#young = [];
+    this.#order = undefined;
     this.#stale = 0;
     this.#peak = 0;
   }
 
   /** The live value for `key`; if there is none, stores `value` and returns it (ES2026). */
   getOrInsert(key: K, value: V): V {
+    check(this, 'getOrInsert');
     assertWeakable(value);
-    const existing = this.get(key);
+    const existing = this.#entries.get(key)?.deref();
     if (existing !== undefined) return existing;
     this.#store(key, value);
     return value;
   }
 
   /**
-   * The live value for `key`; if there is none, stores and returns `callback(key)` (ES2026).
-   * If the callback stored something under `key` itself, its result overwrites it.
+   * The live value for `key`; if there is none, stores and returns `callback(key)` (ES2026:
+   * a key of `-0` reaches the callback as `+0`). If the callback stored something under
+   * `key` itself, its result overwrites that.
    */
   getOrInsertComputed(key: K, callback: (key: K) => V): V {
+    check(this, 'getOrInsertComputed');
     assertFunction(callback, 'callback');
-    const existing = this.get(key);
+    const canonical = canonicalKey(key);
+    const existing = this.#entries.get(canonical)?.deref();
     if (existing !== undefined) return existing;
-    const value = callback(key);
+    const value = callback(canonical);
     assertWeakable(value);
-    this.#store(key, value);
+    this.#store(canonical, value);
     return value;
   }
 
@@ -137,6 +194,7 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
   pop(key: K): V;
   pop<D>(key: K, defaultValue: D): V | D;
   pop<D>(key: K, ...rest: [] | [D]): V | D {
+    check(this, 'pop');
     const entry = this.#entries.get(key);
     const value = entry?.deref();
     if (entry !== undefined) this.#forget(entry);
@@ -147,38 +205,57 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
 
   /**
    * Removes and returns the most recently inserted live `[key, value]` (Python's LIFO
-   * `popitem`). Throws `RangeError` when no live entry is left. O(n): `Map` cannot be
-   * walked backwards.
+   * `popitem`). Throws `RangeError` when no live entry is left. O(1) amortized; the first
+   * call lists the keys once (O(size)).
    */
   popItem(): [K, V] {
-    let last: [K, V] | undefined;
-    for (const pair of this.entries()) last = pair;
-    if (last === undefined) throw new RangeError('WeakValueMap.popItem(): map is empty');
-    this.#forget(this.#entries.get(last[0])!);
-    return last;
+    check(this, 'popItem');
+    this.#order ??= [...this.#entries.keys()];
+    const order = this.#order;
+    while (order.length > 0) {
+      const key = order.pop() as K;
+      const entry = this.#entries.get(key);
+      if (entry === undefined) continue; // deleted since it was listed
+      const value = entry.deref();
+      this.#forget(entry); // a dead entry is invisible: it goes on the way
+      if (value !== undefined) return [key, value];
+    }
+    throw new RangeError('WeakValueMap.popItem(): map is empty');
   }
 
   /**
    * Stores every pair of `other`: an iterable of `[key, value]` (a `Map`, another
-   * `WeakValueMap`, an array) or a plain record (Python's `update`, also `|=`). All values
-   * are checked first: one that cannot be held weakly throws `TypeError` and nothing is stored.
+   * `WeakValueMap`, an array) or a plain record (Python's `update`, also `|=`), and returns
+   * this map. All values are checked first: one that cannot be held weakly throws
+   * `TypeError` and nothing is stored.
    */
-  update(other?: PairSource<K, V>): void {
+  update(other?: PairSource<K, V>): this {
+    check(this, 'update');
     for (const [key, value] of checkedPairs(other)) this.#store(key, value);
+    return this;
   }
 
-  /** A new `WeakValueMap` with the same live entries (Python's `copy`). */
+  /**
+   * A new `WeakValueMap` with the same live entries (Python's `copy`). Always a
+   * `WeakValueMap`, also for a subclass, and read from this map's own data, as `Map`'s
+   * methods do: overriding `entries` or `get` does not change it.
+   */
   copy(): WeakValueMap<K, V> {
-    return new WeakValueMap<K, V>(this);
+    check(this, 'copy');
+    const result = new WeakValueMap<K, V>();
+    result.#storeAll(this.#entries);
+    return result;
   }
 
   /**
    * A new `WeakValueMap` with this map's live entries, then `other`'s (Python's `|`: on a
-   * shared key, `other` wins). Neither input changes.
+   * shared key, `other` wins). Neither input changes. Like `copy`, always a `WeakValueMap`.
    */
   union<K2 = K, V2 extends WeakKey = V>(other: PairSource<K2, V2>): WeakValueMap<K | K2, V | V2> {
+    check(this, 'union');
     const pairs = checkedPairs(other);
-    const result = new WeakValueMap<K | K2, V | V2>(this);
+    const result = new WeakValueMap<K | K2, V | V2>();
+    result.#storeAll(this.#entries);
     for (const [key, value] of pairs) result.#store(key, value);
     return result;
   }
@@ -188,40 +265,46 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
    * `valuerefs`). The refs are made on demand and hold their values weakly.
    */
   valueRefs(): KeyedRef<K, V>[] {
+    check(this, 'valueRefs');
     const refs: KeyedRef<K, V>[] = [];
-    for (const [key, value] of this.entries()) refs.push(new KeyedRef(value, undefined, key));
+    for (const [key, entry] of this.#entries) {
+      const value = entry.deref();
+      if (value !== undefined) refs.push(new KeyedRef(value, undefined, key));
+    }
     return refs;
   }
 
   /** Calls `callback(value, key, map)` for each live entry, in insertion order. */
   forEach(callback: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
+    check(this, 'forEach');
     assertFunction(callback, 'callback');
-    for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
-  }
-
-  /** The live `[key, value]` pairs, in insertion order; collected values are skipped. */
-  *entries(): MapIterator<[K, V]> {
-    // The underlying Map iterator is lazy and live, so mutation during iteration behaves as in Map.
+    // The Map iterator is live, so mutation during the walk behaves as in Map.
     for (const [key, entry] of this.#entries) {
       const value = entry.deref();
-      if (value !== undefined) yield [key, value];
+      if (value !== undefined) callback.call(thisArg, value, key, this);
     }
   }
 
+  /** The live `[key, value]` pairs, in insertion order; collected values are skipped. */
+  entries(): MapIterator<[K, V]> {
+    check(this, 'entries');
+    return liveEntries(this.#entries);
+  }
+
   /** The keys with a live value, in insertion order. */
-  *keys(): MapIterator<K> {
-    for (const [key] of this.entries()) yield key;
+  keys(): MapIterator<K> {
+    check(this, 'keys');
+    return liveKeys(this.#entries);
   }
 
   /** The live values, in insertion order. */
-  *values(): MapIterator<V> {
-    for (const [, value] of this.entries()) yield value;
+  values(): MapIterator<V> {
+    check(this, 'values');
+    return liveValues(this.#entries);
   }
 
-  /** Same as `entries()`. */
-  [Symbol.iterator](): MapIterator<[K, V]> {
-    return this.entries();
-  }
+  /** Same as `entries()` (the very same function, as on `Map.prototype`). */
+  declare [Symbol.iterator]: () => MapIterator<[K, V]>;
 
   /**
    * What `console.log` and `util.inspect` show: `WeakValueMap(2) { 'a' => {…} }`, the live
@@ -232,24 +315,42 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
   }
 
   /** `'WeakValueMap'`, so `Object.prototype.toString` gives `[object WeakValueMap]`. */
-  get [Symbol.toStringTag](): string {
-    return 'WeakValueMap';
-  }
+  declare readonly [Symbol.toStringTag]: string;
 
   // Assumes `value` was already checked.
   #store(key: K, value: V): void {
-    const old = this.#entries.get(key);
+    const canonical = canonicalKey(key);
+    const old = this.#entries.get(canonical);
+    let isNew = old === undefined;
     if (old !== undefined) {
       const oldValue = old.deref();
-      if (oldValue === value) return; // Same live value: keep the registration we have.
+      if (oldValue === value) return; // Same live value: keep the entry we have.
       // A dead entry is already gone as far as the user can see: the key moves to the end.
-      if (oldValue === undefined) this.#entries.delete(key);
+      if (oldValue === undefined) {
+        this.#entries.delete(canonical);
+        isNew = true;
+      }
     }
-    const entry = new Entry(value, key);
-    this.#registry.register(value, entry);
-    this.#entries.set(key, entry);
-    if (this.#entries.size > this.#peak) this.#peak = this.#entries.size;
+    const entry = new Entry(value, canonical);
+    if (this.#young.push(entry) === 1) this.#registry.register({}, COLLECTED);
+    this.#entries.set(canonical, entry);
+    const size = this.#entries.size;
+    if (size > this.#peak) this.#peak = size;
     if (old !== undefined) this.#retired(old);
+    if (isNew && this.#order !== undefined) this.#pushOrder(canonical);
+  }
+
+  #storeAll(source: Map<K, Entry<K, V>>): void {
+    for (const [key, entry] of source) {
+      const value = entry.deref();
+      if (value !== undefined) this.#store(key, value);
+    }
+  }
+
+  #pushOrder(key: K): void {
+    const order = this.#order as K[];
+    order.push(key);
+    if (order.length > 2 * this.#entries.size + ORDER_SLACK) this.#order = undefined;
   }
 
   #forget(entry: Entry<K, V>): void {
@@ -257,11 +358,27 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
     this.#retired(entry);
   }
 
-  // `entry` left the map while its registration stays behind.
+  // `entry` left the map while a registration may stay behind.
   #retired(entry: Entry<K, V>): void {
     entry.key = undefined;
     this.#stale++;
     if (this.#stale > 2 * this.#peak + STALE_SLACK) this.#reregister();
+  }
+
+  // After a collection: entries whose value died go; the survivors are registered.
+  #sweep(): void {
+    const young = this.#young;
+    this.#young = [];
+    for (const entry of young) {
+      const key = entry.key as K;
+      if (this.#entries.get(key) !== entry) {
+        this.#stale--; // it left the map before it was ever registered
+        continue;
+      }
+      const value = entry.deref();
+      if (value === undefined) this.#entries.delete(key);
+      else this.#registry.register(value, entry);
+    }
   }
 
   // Bounds the cells of values that outlive their entries: a fresh registry holds one cell
@@ -277,15 +394,17 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
       else registry.register(value, entry);
     }
     this.#registry = registry;
+    this.#young = [];
     this.#stale = 0;
     this.#peak = this.#entries.size;
   }
 
-  #newRegistry(): FinalizationRegistry<Entry<K, V>> {
-    const registry = createCleanupRegistry<Entry<K, V>>((entry) => {
+  #newRegistry(): CleanupRegistry<Held<K, V>> {
+    const registry = createCleanupRegistry<Held<K, V>>((held) => {
       if (registry !== this.#registry) return; // replaced: its entries were re-registered
+      if (held === COLLECTED) return this.#sweep();
       // Only the entry that died goes: the key may have been re-set since.
-      if (this.#entries.get(entry.key as K) === entry) this.#entries.delete(entry.key as K);
+      if (this.#entries.get(held.key as K) === held) this.#entries.delete(held.key as K);
       else this.#stale--;
     }, 'WeakValueMap cleanup');
     return registry;
@@ -294,12 +413,10 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
 
 // Below this many stale registrations, replacing the registry is not worth it.
 const STALE_SLACK = 1024;
+// Below this many stale keys in popItem's list, rebuilding it is not worth it.
+const ORDER_SLACK = 1024;
 
-function describeKey(key: unknown): string {
-  if (typeof key === 'string') return JSON.stringify(key);
-  try {
-    return String(key);
-  } catch {
-    return `a '${describeType(key)}' key`;
-  }
+// The spec's CanonicalizeKeyedCollectionKey: Map stores -0 as +0, and so must what we hand out.
+function canonicalKey<K>(key: K): K {
+  return (key === 0 ? 0 : key) as K;
 }

@@ -61,7 +61,44 @@ describe('WeakValueMap: bad input throws TypeError and changes nothing', () => {
       "expected a [key, value] pair, not 'number'",
     );
     expect(() => new WeakValueMap('ab' as never)).toThrow(
-      "expected pairs or a record, not 'string'",
+      "expected pairs or a plain record, not 'string'",
+    );
+  });
+
+  // A record is an object whose prototype is Object.prototype or null; any other object
+  // that is not iterable used to be read as a record with no keys: an empty map.
+  it.each([
+    ['a WeakMap', () => new WeakMap(), 'WeakMap'],
+    ['a promise', () => Promise.resolve([['k', a]]), 'Promise'],
+    ['a class instance', () => new (class Settings {})(), 'Settings'],
+    ['a Date', () => new Date(0), 'Date'],
+  ])('the constructor, update and union refuse %s, naming it', (_, make, name) => {
+    const message = `expected pairs or a plain record, not '${name}'`;
+    expect(() => new WeakValueMap(make() as never)).toThrow(new TypeError(message));
+    const m = new WeakValueMap<unknown, object>([['k', a]]);
+    const before = snapshot(m);
+    expect(() => m.update(make() as never)).toThrow(new TypeError(message));
+    expect(() => m.union(make() as never)).toThrow(new TypeError(message));
+    expect(snapshot(m)).toEqual(before);
+  });
+
+  it('takes records with a null prototype', () => {
+    const record = Object.assign(Object.create(null) as Record<string, object>, { k: a });
+    expect([...new WeakValueMap(record)]).toEqual([['k', a]]);
+  });
+
+  it("pop()'s error quotes at most 60 characters of a missing key", () => {
+    const m = new WeakValueMap<unknown, object>();
+    const huge = 'x'.repeat(3e8);
+    expect(() => m.pop(huge)).toThrow(
+      new RangeError(`WeakValueMap.pop(): key not found: "${'x'.repeat(60)}"…`),
+    );
+    const long = { toString: () => 'y'.repeat(1000) };
+    expect(() => m.pop(long)).toThrow(
+      new RangeError(`WeakValueMap.pop(): key not found: ${'y'.repeat(60)}…`),
+    );
+    expect(() => m.pop('short')).toThrow(
+      new RangeError('WeakValueMap.pop(): key not found: "short"'),
     );
   });
 

@@ -262,20 +262,64 @@ const BAD_ITERATORS: [string, unknown, string][] = [
 // Methods that call other.keys() even when `other` is the smaller (size 0) side.
 const ITERATING_METHODS = ['union', 'symmetricDifference', 'isSupersetOf'] as const;
 
-// A Finalizer's methods and accessors, called on something that is not a Finalizer.
-const finalizerProto = weakref.Finalizer.prototype;
-const accessor = (name: string) => Object.getOwnPropertyDescriptor(finalizerProto, name)!;
-const receivers: Row[] = [
-  ['Finalizer alive', (_, bad) => accessor('alive').get!.call(bad)],
-  ['Finalizer atexit (get)', (_, bad) => accessor('atexit').get!.call(bad)],
-  ['Finalizer atexit (set)', (_, bad) => accessor('atexit').set!.call(bad, false)],
-  ['Finalizer.peek', (_, bad) => finalizerProto.peek.call(bad)],
-  ['Finalizer.detach', (_, bad) => finalizerProto.detach.call(bad)],
-  ['Finalizer.toString', (_, bad) => finalizerProto.toString.call(bad)],
-  ['Finalizer[Symbol.dispose]', (_, bad) => finalizerProto[Symbol.dispose].call(bad)],
+// Wrong receivers for the refs and the finalizer: each method and accessor, called on what
+// is not an instance of its class, throws the TypeError a native method does
+// (`Method Ref.prototype.equals called on incompatible receiver 'object'`), changing nothing.
+const proto = {
+  Ref: weakref.Ref.prototype,
+  WeakMethod: weakref.WeakMethod.prototype,
+  Finalizer: weakref.Finalizer.prototype,
+};
+const accessor = (of: object, name: string) => Object.getOwnPropertyDescriptor(of, name)!;
+// [row, call, the method the error names]
+const receivers: [string, (bad: any) => unknown, string][] = [
+  [
+    'Ref callback',
+    (bad) => accessor(proto.Ref, 'callback').get!.call(bad),
+    'get Ref.prototype.callback',
+  ],
+  ['Ref.equals', (bad) => proto.Ref.equals.call(bad, keepRef), 'Ref.prototype.equals'],
+  [
+    'KeyedRef.equals',
+    (bad) => weakref.KeyedRef.prototype.equals.call(bad, keepRef),
+    'Ref.prototype.equals',
+  ],
+  ['WeakMethod.deref', (bad) => proto.WeakMethod.deref.call(bad), 'WeakMethod.prototype.deref'],
+  [
+    'WeakMethod.equals',
+    (bad) => proto.WeakMethod.equals.call(bad, keepMethod),
+    'WeakMethod.prototype.equals',
+  ],
+  [
+    'Finalizer alive',
+    (bad) => accessor(proto.Finalizer, 'alive').get!.call(bad),
+    'get Finalizer.prototype.alive',
+  ],
+  [
+    'Finalizer atexit (get)',
+    (bad) => accessor(proto.Finalizer, 'atexit').get!.call(bad),
+    'get Finalizer.prototype.atexit',
+  ],
+  [
+    'Finalizer atexit (set)',
+    (bad) => accessor(proto.Finalizer, 'atexit').set!.call(bad, false),
+    'set Finalizer.prototype.atexit',
+  ],
+  ['Finalizer.peek', (bad) => proto.Finalizer.peek.call(bad), 'Finalizer.prototype.peek'],
+  ['Finalizer.detach', (bad) => proto.Finalizer.detach.call(bad), 'Finalizer.prototype.detach'],
+  [
+    'Finalizer.toString',
+    (bad) => proto.Finalizer.toString.call(bad),
+    'Finalizer.prototype.toString',
+  ],
+  [
+    'Finalizer[Symbol.dispose]',
+    (bad) => proto.Finalizer[Symbol.dispose].call(bad),
+    'Finalizer.prototype[Symbol.dispose]',
+  ],
 ];
 // Made on demand: vitest formats every row, and a fake Finalizer's toString throws.
-const NOT_A_FINALIZER: [string, () => unknown, string][] = [
+const FOREIGN_RECEIVERS: [string, () => unknown, string][] = [
   ...NOT_WEAKABLE.map(([value, type]): [string, () => unknown, string] => [
     type,
     () => value,
@@ -283,7 +327,71 @@ const NOT_A_FINALIZER: [string, () => unknown, string][] = [
   ]),
   ['a plain object', () => ({}), 'object'],
   ['a function', () => fn, 'function'],
-  ['an object inheriting from Finalizer.prototype', () => Object.create(finalizerProto), 'object'],
+  ['a native WeakRef', () => new WeakRef(keep), 'object'],
+  ['an object inheriting from the prototype', () => Object.create(proto.WeakMethod), 'object'],
+  [
+    'a function inheriting from Finalizer.prototype',
+    () => Object.setPrototypeOf(() => {}, proto.Finalizer),
+    'function',
+  ],
+];
+// What is an instance of a parent class only.
+const PARENTS: [string, () => unknown, RegExp][] = [
+  ['a Ref, for WeakMethod', () => keepRef, /^WeakMethod/],
+  ['a Ref, for Finalizer', () => keepRef, /Finalizer/],
+  ['a WeakMethod, for Finalizer', () => keepMethod, /Finalizer/],
+];
+
+// WeakValueMap's methods and accessors, called on something that is not a WeakValueMap.
+const valueMapProto = weakref.WeakValueMap.prototype as unknown as Record<
+  string,
+  (...args: unknown[]) => unknown
+>;
+const valueMapReceivers: Row[] = [
+  [
+    'WeakValueMap size',
+    (_, bad) => Object.getOwnPropertyDescriptor(valueMapProto, 'size')!.get!.call(bad),
+  ],
+  ...(
+    [
+      ['get', ['k']],
+      ['has', ['k']],
+      ['set', ['k', {}]],
+      ['delete', ['k']],
+      ['clear', []],
+      ['getOrInsert', ['k', {}]],
+      ['getOrInsertComputed', ['k', () => ({})]],
+      ['pop', ['k', 'default']],
+      ['popItem', []],
+      ['update', [[['k', {}]]]],
+      ['copy', []],
+      ['union', [[['k', {}]]]],
+      ['valueRefs', []],
+      ['forEach', [() => {}]],
+      ['entries', []],
+      ['keys', []],
+      ['values', []],
+    ] as const
+  ).map(
+    ([method, args]): Row => [
+      `WeakValueMap.${method}`,
+      (_, bad) => valueMapProto[method]!.call(bad, ...args),
+    ],
+  ),
+];
+const NOT_A_VALUE_MAP: [string, () => unknown, string][] = [
+  ...NOT_WEAKABLE.map(([value, type]): [string, () => unknown, string] => [
+    type,
+    () => value,
+    type,
+  ]),
+  ['a plain object', () => ({}), 'object'],
+  ['a Map', () => new Map(), 'object'],
+  [
+    'an object inheriting from WeakValueMap.prototype',
+    () => Object.create(valueMapProto),
+    'object',
+  ],
 ];
 
 // Documented misses: lookups that cannot find what cannot be held weakly.
@@ -429,8 +537,9 @@ describe('an iterable that is not one', () => {
       const w = world();
       const before = w.snapshot();
       const result = call(w, nothing) as { size: number } | undefined;
-      // A constructor makes an empty container; a union copies this one; update adds nothing.
-      if (result !== undefined) expect(result.size).toBe(name.includes('union') ? 1 : 0);
+      // A constructor makes an empty container; a union copies this one; update adds nothing
+      // and returns this one.
+      if (result !== undefined) expect(result.size).toBe(/union|update/.test(name) ? 1 : 0);
       expect(w.snapshot()).toEqual(before);
     });
   }
@@ -466,9 +575,31 @@ describe('a set-like argument that is not one', () => {
   }
 });
 
-describe('a Finalizer method called on something else', () => {
-  for (const [name, call] of receivers) {
-    it.each(NOT_A_FINALIZER)(`${name} refuses %s, naming '%s'`, (_, make, type) => {
+describe('a Ref, KeyedRef, WeakMethod or Finalizer method called on something else', () => {
+  for (const [name, call, method] of receivers) {
+    it.each(FOREIGN_RECEIVERS)(`${name} refuses %s`, (_, make, type) => {
+      expectRefusal(() => call(make()), type);
+      expect(() => call(make())).toThrow(
+        new TypeError(`Method ${method} called on incompatible receiver '${type}'`),
+      );
+    });
+    for (const [parent, make] of PARENTS.filter(([, , applies]) => applies.test(method))) {
+      it(`${name} refuses ${parent}`, () => {
+        expectRefusal(() => call(make()), 'object');
+      });
+    }
+  }
+  it('Ref.deref (WeakRef.prototype.deref) refuses what is not a WeakRef natively', () => {
+    const w = world();
+    const before = w.snapshot();
+    expect(() => proto.Ref.deref.call({})).toThrow(TypeError);
+    expect(w.snapshot()).toEqual(before);
+  });
+});
+
+describe('a WeakValueMap method called on something else', () => {
+  for (const [name, call] of valueMapReceivers) {
+    it.each(NOT_A_VALUE_MAP)(`${name} refuses %s, naming '%s'`, (_, make, type) => {
       expectRefusal((w) => call(w, make()), type);
     });
   }

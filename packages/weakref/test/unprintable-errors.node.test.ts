@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
-import { reportUnraisable, setUnraisableHook } from '@w/core';
+import { reportUnraisable, setUnraisableHook } from '@w/core/internal';
 import { collectGarbage } from '@w/core/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildForChildren } from '../../../test-support/build-for-children';

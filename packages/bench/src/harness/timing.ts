@@ -46,3 +46,10 @@ export function timeOnce(work: () => void): number {
   work();
   return now() - start;
 }
+
+/** Awaits `work` once and returns its duration in nanoseconds. */
+export async function timeAsync(work: () => Promise<void>): Promise<number> {
+  const start = now();
+  await work();
+  return now() - start;
+}

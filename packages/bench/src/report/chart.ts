@@ -32,7 +32,7 @@ export function renderChart(measurements: readonly Measurement[], n: number): st
       for (const { op, label } of COLUMNS[suite]) {
         const mine = rows.find((m) => m.subject === ours && m.op === op);
         if (mine === undefined || Number.isNaN(mine.value)) continue;
-        const { floor, bestPeer } = yardsticksFor(rows, op);
+        const { floor, bestPeer } = yardsticksFor(rows, op, ours);
         body.push(text(LABEL_X + 12, y + ROW / 2 + 4, label));
         if (floor) body.push(...bar(y + 3, mine.value / floor.value, COLORS.floor));
         if (bestPeer) body.push(...bar(y + 4 + BAR, mine.value / bestPeer.value, COLORS.peer));
@@ -48,7 +48,7 @@ export function renderChart(measurements: readonly Measurement[], n: number): st
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
     text(LABEL_X, 20, `${title} (log scale; left of 1x is better)`, 'font-weight="bold"'),
     legend(LABEL_X, 40, COLORS.floor, 'the hand-written floor'),
-    legend(LABEL_X + 200, 40, COLORS.peer, 'the best npm peer'),
+    legend(LABEL_X + 200, 40, COLORS.peer, 'the best correct npm peer'),
     ...axis(HEADER - 6, height - 8),
     ...body,
     '</svg>',

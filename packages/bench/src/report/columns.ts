@@ -3,11 +3,15 @@ import type { Op } from '../suites/result';
 
 const MAP_COLUMNS: { op: Op; label: string }[] = [
   { op: 'set', label: 'set' },
+  { op: 'settle', label: 'set→gc' },
   { op: 'get', label: 'get' },
   { op: 'has', label: 'has' },
   { op: 'replace', label: 'replace' },
   { op: 'delete', label: 'delete' },
   { op: 'iterate', label: 'iterate' },
+  { op: 'values', label: 'values()' },
+  { op: 'keys', label: 'keys()' },
+  { op: 'forEach', label: 'forEach' },
   { op: 'churn', label: 'churn' },
   { op: 'reclaim', label: 'reclaim ns/dead' },
   { op: 'memory', label: 'B/entry' },
@@ -19,6 +23,7 @@ export const COLUMNS: Record<Kind, { op: Op; label: string }[]> = {
   'key-map': MAP_COLUMNS,
   set: [
     { op: 'set', label: 'add' },
+    { op: 'settle', label: 'add→gc' },
     { op: 'has', label: 'has' },
     { op: 'replace', label: 're-add' },
     { op: 'delete', label: 'delete' },

@@ -1,6 +1,13 @@
+import {
+  CALLBACK_REF_FLOOR,
+  KEY_MAP_FLOOR,
+  LAZY_MAP,
+  REUSED_REF_FLOOR,
+  VALUE_MAP_FLOOR,
+} from '../subjects/floors';
 import type { Measurement, Op } from '../suites/result';
 
-/** A goal from the tracker (issue 6): `subject`'s `op` against a reference or a byte budget. */
+/** A goal from the tracker: `subject`'s `op` against a reference or a byte budget. */
 export interface Target {
   subject: string;
   op: Op;
@@ -10,30 +17,28 @@ export interface Target {
   max: number;
 }
 
-const VALUE_FLOOR = 'floor: Map+WeakRef+FR';
-const SET_FLOOR = 'floor: WeakMap+Set<WeakRef>+FR';
+const VALUE_MAP = 'WeakValueMap (ours)';
+const KEY_MAP = 'WeakKeyMap (ours)';
+const SET = 'IterableWeakSet (ours)';
 
+/** The goals of issue 14, at one size (memory: never above the floor's bytes per entry). */
 export const TARGETS: readonly Target[] = [
-  { subject: 'WeakValueMap (ours)', op: 'set', against: '@cspell/strong-weak-map', max: 1 },
-  { subject: 'WeakValueMap (ours)', op: 'replace', against: '@cspell/strong-weak-map', max: 1 },
-  { subject: 'WeakValueMap (ours)', op: 'get', against: VALUE_FLOOR, max: 1.2 },
-  { subject: 'WeakValueMap (ours)', op: 'memory', max: 100 },
-  { subject: 'WeakKeyMap (ours)', op: 'set', against: SET_FLOOR, max: 0.5 },
-  { subject: 'WeakKeyMap (ours)', op: 'get', against: 'WeakMap', max: 1.2 },
-  { subject: 'WeakKeyMap (ours)', op: 'has', against: 'WeakMap', max: 1.2 },
-  { subject: 'WeakKeyMap (ours)', op: 'iterate', against: SET_FLOOR, max: 1.2 },
-  { subject: 'WeakKeyMap (ours)', op: 'memory', max: 150 },
-  { subject: 'IterableWeakSet (ours)', op: 'set', against: SET_FLOOR, max: 0.5 },
-  { subject: 'IterableWeakSet (ours)', op: 'has', against: 'WeakSet', max: 1.2 },
-  { subject: 'IterableWeakSet (ours)', op: 'iterate', against: SET_FLOOR, max: 1.2 },
-  { subject: 'IterableWeakSet (ours)', op: 'memory', max: 150 },
-  { subject: 'ref(o) (ours)', op: 'create', against: 'new WeakRef(o)', max: 1.2 },
-  {
-    subject: 'ref(o, cb) (ours)',
-    op: 'create',
-    against: 'floor: WeakRef + register(o, ref)',
-    max: 1.5,
-  },
+  { subject: VALUE_MAP, op: 'set', against: LAZY_MAP, max: 1.1 },
+  { subject: VALUE_MAP, op: 'replace', against: LAZY_MAP, max: 1.2 },
+  { subject: VALUE_MAP, op: 'get', against: LAZY_MAP, max: 1.05 },
+  ...(['iterate', 'values', 'keys', 'forEach'] as const).map(
+    (op): Target => ({ subject: VALUE_MAP, op, against: LAZY_MAP, max: 1.1 }),
+  ),
+  { subject: VALUE_MAP, op: 'memory', against: VALUE_MAP_FLOOR, max: 1 },
+  { subject: KEY_MAP, op: 'set', against: 'WeakMap', max: 3 },
+  { subject: KEY_MAP, op: 'get', against: 'WeakMap', max: 1.1 },
+  { subject: KEY_MAP, op: 'has', against: 'WeakMap', max: 1.1 },
+  { subject: KEY_MAP, op: 'memory', against: KEY_MAP_FLOOR, max: 1 },
+  { subject: SET, op: 'set', against: 'WeakSet', max: 3 },
+  { subject: SET, op: 'has', against: 'WeakSet', max: 1.1 },
+  { subject: SET, op: 'memory', against: KEY_MAP_FLOOR, max: 1 },
+  { subject: 'ref(o) (ours)', op: 'create', against: REUSED_REF_FLOOR, max: 1.1 },
+  { subject: 'ref(o, cb) (ours)', op: 'create', against: CALLBACK_REF_FLOOR, max: 1.2 },
 ];
 
 /** A target checked against one run. */

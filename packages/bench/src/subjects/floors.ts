@@ -1,4 +1,4 @@
-import { keyMapLoops, refLoops, setLikeLoops, valueMapLoops } from './loops';
+import { keyMapLoops, lazyMapLoops, refLoops, setLikeLoops, valueMapLoops } from './loops';
 import type { ContainerSubject, RefSubject } from './subject';
 
 // The native floor: built-ins, and the minimal hand-written CORRECT weak designs that a
@@ -126,7 +126,14 @@ export class FloorWeakSet<T extends object> {
   }
 }
 
-/** Built-ins and hand-written floors, per suite. */
+/** The yardsticks that are not built-ins, by name (the report and the targets use these). */
+export const LAZY_MAP = 'lazy: Map<K, WeakRef>';
+export const VALUE_MAP_FLOOR = 'floor: Map+WeakRef+FR';
+export const KEY_MAP_FLOOR = 'floor: WeakMap+Set<WeakRef>+FR';
+export const REUSED_REF_FLOOR = 'floor: WeakRef reused via WeakMap';
+export const CALLBACK_REF_FLOOR = 'floor: WeakRef + register(o, WeakRef(ref))';
+
+/** Built-ins, the lazy map and hand-written floors, per suite. */
 export function floorSubjects(): (ContainerSubject | RefSubject)[] {
   return [
     {
@@ -137,11 +144,19 @@ export function floorSubjects(): (ContainerSubject | RefSubject)[] {
       loops: valueMapLoops({ size: false }),
     },
     {
-      name: 'floor: Map+WeakRef+FR',
+      name: VALUE_MAP_FLOOR,
       role: 'floor',
       kind: 'value-map',
       create: () => new FloorValueMap(),
       loops: valueMapLoops(),
+    },
+    {
+      name: LAZY_MAP,
+      role: 'lazy',
+      kind: 'value-map',
+      create: () => new Map(),
+      loops: lazyMapLoops(),
+      note: 'a yardstick, not a design: no registry, so a dead entry stays until something meets it (the `@cspell/strong-weak-map` design); its iterate/values/keys/forEach are the plain loops over the Map with deref()',
     },
     {
       name: 'WeakMap',
@@ -151,7 +166,7 @@ export function floorSubjects(): (ContainerSubject | RefSubject)[] {
       loops: keyMapLoops({ iterate: false, size: false }),
     },
     {
-      name: 'floor: WeakMap+Set<WeakRef>+FR',
+      name: KEY_MAP_FLOOR,
       role: 'floor',
       kind: 'key-map',
       create: () => new FloorKeyMap(),
@@ -165,7 +180,7 @@ export function floorSubjects(): (ContainerSubject | RefSubject)[] {
       loops: setLikeLoops({ iterate: false, size: false }),
     },
     {
-      name: 'floor: WeakMap+Set<WeakRef>+FR',
+      name: KEY_MAP_FLOOR,
       role: 'floor',
       kind: 'set',
       create: () => new FloorWeakSet(),
@@ -180,18 +195,39 @@ export function floorSubjects(): (ContainerSubject | RefSubject)[] {
       loops: refLoops(),
     },
     {
-      name: 'floor: WeakRef + register(o, ref)',
+      name: REUSED_REF_FLOOR,
+      role: 'floor',
+      kind: 'ref',
+      hasCallback: false,
+      setup: () => {
+        const reused = new WeakMap<object, WeakRef<object>>();
+        return {
+          make: (target: object) => {
+            let ref = reused.get(target);
+            if (ref === undefined) {
+              ref = new WeakRef(target);
+              reused.set(target, ref);
+            }
+            return ref;
+          },
+        };
+      },
+      loops: refLoops(),
+    },
+    {
+      name: CALLBACK_REF_FLOOR,
       role: 'floor',
       kind: 'ref',
       hasCallback: true,
       setup: (counter) => {
-        const registry = new FinalizationRegistry<WeakRef<object>>(() => {
-          counter.fired++;
+        // The registry holds the ref weakly, so dropping the ref frees it and its callback.
+        const registry = new FinalizationRegistry<WeakRef<object>>((held) => {
+          if (held.deref() !== undefined) counter.fired++;
         });
         return {
           make: (target: object) => {
             const ref = new WeakRef(target);
-            registry.register(target, ref);
+            registry.register(target, new WeakRef(ref));
             return ref;
           },
         };

@@ -14,7 +14,7 @@ export async function ourSubjects(failures: string[]): Promise<(ContainerSubject
       role: 'ours',
       kind: 'value-map',
       create: () => new WeakValueMap(),
-      loops: valueMapLoops(),
+      loops: valueMapLoops({ walks: true }),
     });
   });
   await load('@w/weak-key-map', failures, async () => {
@@ -24,7 +24,7 @@ export async function ourSubjects(failures: string[]): Promise<(ContainerSubject
       role: 'ours',
       kind: 'key-map',
       create: () => new WeakKeyMap(),
-      loops: keyMapLoops(),
+      loops: keyMapLoops({ walks: true }),
     });
   });
   await load('@w/weak-set', failures, async () => {

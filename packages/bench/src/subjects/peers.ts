@@ -13,7 +13,7 @@ export async function peerSubjects(failures: string[]): Promise<ContainerSubject
     subjects.push(
       {
         name: 'weakref WeakValueMap',
-        role: 'peer',
+        role: 'flawed peer',
         kind: 'value-map',
         create: () => new WeakValueMap(),
         loops: valueMapLoops(),
@@ -39,7 +39,7 @@ export async function peerSubjects(failures: string[]): Promise<ContainerSubject
     const { StrongWeakMap } = await import('@cspell/strong-weak-map');
     subjects.push({
       name: '@cspell/strong-weak-map',
-      role: 'peer',
+      role: 'flawed peer',
       kind: 'value-map',
       create: () => new StrongWeakMap(),
       loops: valueMapLoops(),
@@ -53,7 +53,7 @@ export async function peerSubjects(failures: string[]): Promise<ContainerSubject
     subjects.push(
       {
         name: 'iterable-weak IterableWeakMap',
-        role: 'peer',
+        role: 'flawed peer',
         kind: 'key-map',
         create: () => new IterableWeakMap(),
         loops: keyMapLoops(),
@@ -72,7 +72,7 @@ export async function peerSubjects(failures: string[]): Promise<ContainerSubject
     const { WeakLRUCache } = await import('weak-lru-cache');
     subjects.push({
       name: 'weak-lru-cache (expirer off)',
-      role: 'peer',
+      role: 'flawed peer',
       kind: 'value-map',
       create: () => new WeakLRUCache({ expirer: false }),
       loops: lruLoops(),

@@ -1,8 +1,13 @@
 /** Which suite a subject belongs to: the four shapes we benchmark. */
 export type Kind = 'value-map' | 'key-map' | 'set' | 'ref';
 
-/** native = a built-in (not weak-iterable); floor = minimal hand-written correct design. */
-export type Role = 'native' | 'floor' | 'ours' | 'peer';
+/**
+ * native = a built-in (not weak-iterable); floor = the minimal hand-written correct design;
+ * lazy = `Map<K, WeakRef>` with no registry (fast, never reclaims: a yardstick, not a design);
+ * peer = an npm library; flawed peer = one with a known bug (see its note), left out of
+ * "best peer" ratios.
+ */
+export type Role = 'native' | 'floor' | 'lazy' | 'ours' | 'peer' | 'flawed peer';
 
 /**
  * The timed loops for one container library. Each is a standalone function (no outer
@@ -18,8 +23,12 @@ export interface ContainerLoops {
   has(c: any, keys: readonly unknown[]): number;
   /** Number of keys delete() reported as removed. */
   remove(c: any, keys: readonly unknown[]): number;
-  /** Number of entries iteration yields. */
+  /** Number of entries iteration (`for…of`) yields. */
   iterate?(c: any): number;
+  /** Number of entries `values()`, `keys()` and `forEach` yield (maps only). */
+  values?(c: any): number;
+  keys?(c: any): number;
+  forEach?(c: any): number;
   /** The container's size, if it has one that shrinks on collection. */
   size?(c: any): number;
   /** Adds `count` entries whose weak part dies at once (value maps: keys offset.. offset+count). */

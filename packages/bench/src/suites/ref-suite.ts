@@ -42,7 +42,7 @@ export async function refRound(
         loops.create(ctx, targets[r] as object[], refs[r] as unknown[]);
     }),
   );
-  await nextTurn();
+  await collectAndSettle(); // memory after the first cleanup, as for containers
   book.add({ ...base, op: 'memory', unit: 'B/entry' }, bytesPerEntry(before, heapAfterGc(), total));
 
   let live = 0;

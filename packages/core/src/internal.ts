@@ -1,0 +1,34 @@
+/**
+ * What the `@w/*` packages share with each other. Not a public API: it can change in any
+ * release, and only packages of the same version may use it.
+ *
+ * @internal
+ * @module
+ */
+export type { CleanupRegistry } from './cleanup-registry';
+export { createCleanupRegistry } from './cleanup-registry';
+export { onExit } from './exit-hooks';
+export type { Inspect, Inspectable, InspectOptions, Shown } from './inspect';
+export {
+  describe,
+  inspectAs,
+  inspectBriefly,
+  inspectCollection,
+  inspectCustom,
+  inspectWithState,
+} from './inspect';
+export { processShared } from './process-shared';
+export { incompatibleReceiver } from './receiver';
+export type { CanonicalKind, Watcher } from './target-watchers';
+export {
+  getCanonical,
+  liveReferents,
+  setCanonical,
+  targetCollected,
+  watchTargetStrongly,
+  watchTargetWeakly,
+} from './target-watchers';
+export type { Unraisable, UnraisableHook } from './unraisable';
+export { callReportingErrors, reportUnraisable, setUnraisableHook } from './unraisable';
+export type { WeakKey } from './weakable';
+export { assertFunction, assertWeakable, canBeHeldWeakly, describeType } from './weakable';
