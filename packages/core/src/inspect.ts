@@ -1,11 +1,12 @@
 /**
  * What `console.log` and `util.inspect` show for the packages' classes, without importing
- * `node:util`: Node (and Deno's and Bun's console) call `value[inspectCustom](depth, options,
- * inspect)` and hand over their own `inspect`. Where nobody does (a browser, `String(x)`, the
- * unraisable hook), `describe` calls the same method with `briefInspect` instead.
+ * `node:util`: Node's `util.inspect` (and Deno's console) call `value[inspectCustom](depth,
+ * options, inspect)` and hand over their own `inspect`. Where nobody does (a browser,
+ * `String(x)`, the unraisable hook), `inspectBriefly` and `describe` call the same method
+ * with `briefInspect` instead.
  */
 
-/** The key of a custom inspect method: `util.inspect.custom`, shared through the registry. */
+/** The key of a custom inspect method: `util.inspect.custom` (`Symbol.for`, so one everywhere). */
 export const inspectCustom: unique symbol = Symbol.for('nodejs.util.inspect.custom');
 
 /** The options `util.inspect` passes to a custom inspect method (the ones used here). */
