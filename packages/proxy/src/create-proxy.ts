@@ -23,7 +23,10 @@ const handlers = processShared(
 
 // The dummy's prototype until the target is non-extensible: Node's `util.inspect` (and so
 // `console.log`) formats a Proxy's [[Target]], i.e. the dummy, so this shows the real target.
-const inspectable = {
+// Made on first use: a module-level object with a computed key would be kept in every
+// bundle that imports anything from this package (`isProxy` too).
+let inspectable: object | undefined;
+const makeInspectable = (): object => ({
   [inspectCustom](
     this: object,
     depth: number | null,
@@ -39,7 +42,7 @@ const inspectable = {
       ? inspectDeadProxy(depth, options)
       : inspectAs(this, target, depth, options, inspect);
   },
-};
+});
 
 /**
  * A transparent proxy for `target` that does not keep it alive (Python's
@@ -68,7 +71,7 @@ export function proxy<T extends object>(target: T, callback?: ProxyCallback<T>):
     if (existing !== undefined) return existing;
   }
   const handler = new WeakProxyHandler(target, callback);
-  const created = new Proxy(createDummy(target, inspectable) as T, handler);
+  const created = new Proxy(createDummy(target, (inspectable ??= makeInspectable())) as T, handler);
   handler.proxy = created;
   handlers.set(created, handler);
   // Core lists the proxy in getWeakRefs (the reused one in its own slot) and, when there is

@@ -37,10 +37,8 @@ export class KeyedRef<K, T extends WeakKey = WeakKey> extends Ref<T> {
     );
   }
 
-  static {
-    Object.defineProperty(KeyedRef.prototype, Symbol.toStringTag, {
-      value: 'KeyedRef',
-      configurable: true,
-    });
+  /** `'KeyedRef'`, so `Object.prototype.toString` gives `[object KeyedRef]`. */
+  override get [Symbol.toStringTag](): 'WeakRef' {
+    return 'KeyedRef' as 'WeakRef';
   }
 }

@@ -76,9 +76,12 @@ export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watc
     return inspectBriefly(this);
   }
 
-  static {
-    // `[object Ref]`, as the inspection names it (TypeScript's lib types it as 'WeakRef').
-    Object.defineProperty(Ref.prototype, Symbol.toStringTag, { value: 'Ref', configurable: true });
+  /**
+   * `'Ref'`, so `Object.prototype.toString` gives `[object Ref]`, as the inspection names it.
+   * Typed as the lib types a WeakRef's tag, so a `Ref` stays assignable to `WeakRef`.
+   */
+  override get [Symbol.toStringTag](): 'WeakRef' {
+    return 'Ref' as 'WeakRef';
   }
 
   /** @internal Called by @w/core after the referent is collected. */

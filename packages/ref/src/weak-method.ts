@@ -72,11 +72,9 @@ export class WeakMethod<F extends AnyFunction = AnyFunction> extends Ref<F> {
     return inspectWithState(this, 'WeakMethod', alive, shown, depth, options, inspect);
   }
 
-  static {
-    Object.defineProperty(WeakMethod.prototype, Symbol.toStringTag, {
-      value: 'WeakMethod',
-      configurable: true,
-    });
+  /** `'WeakMethod'`, so `Object.prototype.toString` gives `[object WeakMethod]`. */
+  override get [Symbol.toStringTag](): 'WeakRef' {
+    return 'WeakMethod' as 'WeakRef';
   }
 }
 
