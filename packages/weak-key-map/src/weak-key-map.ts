@@ -4,6 +4,10 @@ import {
   describeType,
   incompatibleReceiver,
   OrderedWeakKeys,
+  type Inspect,
+  type InspectOptions,
+  inspectCollection,
+  inspectCustom,
   type WeakKey,
 } from '@w/core/internal';
 import { type Ref, ref } from '@w/ref';
@@ -211,6 +215,14 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
   /** Same as `entries()`. */
   [Symbol.iterator](): MapIterator<[K, V]> {
     return ownKeys<K, V>(this, '[Symbol.iterator]').entries();
+  }
+
+  /**
+   * What `console.log` and `util.inspect` show: `WeakKeyMap(2) { {…} => 1, {…} => 2 }`, the
+   * live entries as a `Map` shows them (a snapshot made for the call, so nothing is kept).
+   */
+  [inspectCustom](depth: number | null, options: InspectOptions, inspect: Inspect): string {
+    return inspectCollection(this, 'WeakKeyMap', new Map(this), depth, options, inspect);
   }
 
   /** Calls `callback(value, key, map)` for each live entry, in insertion order. */

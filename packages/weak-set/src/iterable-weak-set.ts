@@ -6,6 +6,10 @@ import {
   describeType,
   incompatibleReceiver,
   OrderedWeakKeys,
+  type Inspect,
+  type InspectOptions,
+  inspectCollection,
+  inspectCustom,
 } from '@w/core/internal';
 import { getSetRecord, keysOf, otherHas, type SetLike } from './set-like';
 
@@ -175,6 +179,14 @@ export class IterableWeakSet<T extends WeakKey> implements Set<T> {
   /** The same as `values()`. */
   [Symbol.iterator](): SetIterator<T> {
     return ownMembers<T>(this, '[Symbol.iterator]').keys();
+  }
+
+  /**
+   * What `console.log` and `util.inspect` show: `IterableWeakSet(2) { {…}, {…} }`, the live
+   * members as a `Set` shows them (a snapshot made for the call, so nothing is kept).
+   */
+  [inspectCustom](depth: number | null, options: InspectOptions, inspect: Inspect): string {
+    return inspectCollection(this, 'IterableWeakSet', new Set(this), depth, options, inspect);
   }
 
   /** Calls `callback(member, member, set)` for each live member, in insertion order. */
