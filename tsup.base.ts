@@ -1,4 +1,5 @@
 import type { Options } from 'tsup';
+import { classNames } from './scripts/build/class-names';
 
 /** One build for every package: ESM + CJS with .d.ts / .d.cts, ES2022. */
 export const base: Options = {
@@ -8,6 +9,6 @@ export const base: Options = {
   target: 'es2022',
   clean: true,
   sourcemap: true,
-  // esbuild renames self-referencing classes (`_WeakValueMap`); keep the names users see.
-  keepNames: true,
+  // Not esbuild's `keepNames`: its `__name()` calls keep whole modules in a user's bundle.
+  plugins: [classNames],
 };

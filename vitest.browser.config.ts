@@ -2,11 +2,12 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import excludedFiles from './scripts/runtimes/excluded-files.json';
 import { CHROMIUM_TEST_ARGS } from './test-support/chromium-args';
+import { sourceResolve } from './vitest.base';
 
 // The package tests in headless Debian Chromium with a forcible GC (`globalThis.gc`).
 // Not part of `vitest run`: only `pnpm test:runtimes chromium` uses this config.
 export default defineConfig({
-  resolve: { conditions: ['source'] },
+  resolve: sourceResolve.resolve,
   test: {
     name: 'chromium',
     include: ['packages/*/test/**/*.test.ts', 'scripts/runtimes/*.test.ts'],

@@ -1,15 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { gcForks, sourceResolve } from './vitest.base';
 
 // One Vitest run covers every project below; each extends this root config.
 export default defineConfig({
-  // Tests import each package's src/ through the `source` export condition: no build needed.
-  resolve: { conditions: ['source'] },
-  ssr: { resolve: { conditions: ['source'] } },
+  ...sourceResolve,
   test: {
-    // Forked processes with a real, forcible GC.
-    pool: 'forks',
-    execArgv: ['--expose-gc'],
-    testTimeout: 60_000,
+    ...gcForks,
     projects: [
       'docs/vitest.config.ts',
       {
@@ -24,6 +20,9 @@ export default defineConfig({
           },
         },
       },
+      // The repository's own checks, on what `pnpm build` made: dist/, manifests, workflows.
+      // No `source` condition here: these load what a user installs.
+      { test: { name: 'repo', include: ['scripts/test/**/*.test.ts'], testTimeout: 600_000 } },
     ],
   },
 });

@@ -1,52 +1,17 @@
 #!/usr/bin/env bash
 # Usage: scripts/new-package.sh <dir> <description> [dep ...]  — writes a package skeleton.
+# The manifest's shared fields come from scripts/manifests.mjs: add <dir> to its `specs` first.
 set -euo pipefail
 dir=$1; desc=$2; shift 2
-name="@w/$dir"
+if ! node -e "import('./scripts/manifests.mjs').then((m) => process.exit(m.specs['$dir'] ? 0 : 1))"; then
+  echo "add '$dir' (its docs page and keywords) to specs in scripts/manifests.mjs first" >&2
+  exit 1
+fi
 mkdir -p "packages/$dir/src" "packages/$dir/test"
 deps=""
 for d in "$@"; do deps="$deps\"@w/$d\": \"workspace:^\","; done
-deps="{${deps%,}}"
 cat > "packages/$dir/package.json" <<JSON
-{
-  "name": "$name",
-  "version": "0.0.0",
-  "description": "$desc",
-  "license": "MIT",
-  "type": "module",
-  "sideEffects": false,
-  "files": ["dist"],
-  "engines": { "node": ">=20" },
-  "repository": { "type": "git", "url": "git+https://github.com/w-weakref/weakref.git", "directory": "packages/$dir" },
-  "keywords": ["weakref", "weak", "WeakRef", "FinalizationRegistry", "gc"],
-  "main": "./dist/index.cjs",
-  "module": "./dist/index.js",
-  "types": "./dist/index.d.ts",
-  "exports": {
-    ".": {
-      "source": "./src/index.ts",
-      "import": { "types": "./dist/index.d.ts", "default": "./dist/index.js" },
-      "require": { "types": "./dist/index.d.cts", "default": "./dist/index.cjs" }
-    },
-    "./package.json": "./package.json"
-  },
-  "publishConfig": {
-    "access": "public",
-    "exports": {
-      ".": {
-        "import": { "types": "./dist/index.d.ts", "default": "./dist/index.js" },
-        "require": { "types": "./dist/index.d.cts", "default": "./dist/index.cjs" }
-      },
-      "./package.json": "./package.json"
-    }
-  },
-  "scripts": {
-    "build": "tsup",
-    "typecheck": "tsc --noEmit",
-    "check-package": "bash ../../scripts/check-package.sh"
-  },
-  "dependencies": $deps
-}
+{ "name": "@w/$dir", "version": "0.0.0", "description": "$desc", "dependencies": {${deps%,}} }
 JSON
 cat > "packages/$dir/tsconfig.json" <<'JSON'
 { "extends": "../../tsconfig.base.json", "include": ["src", "test"] }
@@ -57,3 +22,5 @@ import { base } from '../../tsup.base';
 
 export default defineConfig(base);
 TS
+echo "export {};" > "packages/$dir/src/index.ts"
+node scripts/manifests.mjs

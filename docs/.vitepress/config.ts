@@ -22,6 +22,7 @@ const introduction: DefaultTheme.SidebarItem[] = [
   { text: 'Getting started', link: '/getting-started' },
   { text: 'Collection is asynchronous', link: '/collection' },
   { text: 'Python → TypeScript', link: '/python-to-typescript' },
+  { text: 'One library per process', link: '/one-library-per-process' },
   // Written by another part of the project; listed once it exists.
   ...(existsSync(resolve(docsDir, 'limits.md')) ? [{ text: 'Limits', link: '/limits' }] : []),
 ];

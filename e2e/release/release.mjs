@@ -21,7 +21,8 @@ let server;
 // brings its @w/* dependencies) and the meta package. Fixtures live in consumers/<fixture>/.
 const consumers = [
   { fixture: 'weak-value-map', name: '@w/weak-value-map' },
-  { fixture: 'weakref', name: '@w/weakref' },
+  // With @w/core itself, as a user of @w/core/testing installs it.
+  { fixture: 'weakref', name: '@w/weakref', alongside: ['@w/core'] },
 ];
 const packageManagers = ['npm', 'pnpm'];
 
@@ -275,7 +276,7 @@ function installedManifests(dir) {
 }
 
 // A fresh project that installs `name` from the local registry, then runs it from ESM and CJS.
-async function installAndRun(registry, version, pm, { fixture, name }) {
+async function installAndRun(registry, version, pm, { fixture, name, alongside = [] }) {
   const consumer = `${pm} + ${name}`;
   const dir = path.join(tmp, 'consumers', `${pm}-${fixture}`);
   fs.cpSync(path.join(here, 'consumers', fixture), dir, { recursive: true });
@@ -283,14 +284,14 @@ async function installAndRun(registry, version, pm, { fixture, name }) {
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest));
   // Only @w/* comes from the local registry. Temp caches: every run republishes this version.
   fs.writeFileSync(path.join(dir, '.npmrc'), `@w:registry=${registry}\n`);
-  const spec = `${name}@${version}`;
+  const specs = [name, ...alongside].map((n) => `${n}@${version}`);
   if (pm === 'npm') {
     const cache = `--cache=${path.join(tmp, 'npm-cache')}`;
-    await run('npm', ['install', spec, '--no-audit', '--no-fund', cache], { cwd: dir });
+    await run('npm', ['install', ...specs, '--no-audit', '--no-fund', cache], { cwd: dir });
   } else {
     const store = `--store-dir=${path.join(tmp, 'pnpm-store')}`;
     const cache = `--cache-dir=${path.join(tmp, 'pnpm-cache')}`;
-    await run('pnpm', ['add', spec, '--ignore-workspace', store, cache], { cwd: dir });
+    await run('pnpm', ['add', ...specs, '--ignore-workspace', store, cache], { cwd: dir });
   }
 
   const installed = installedManifests(dir);
@@ -307,6 +308,12 @@ async function installAndRun(registry, version, pm, { fixture, name }) {
   const esm = (await run(process.execPath, ['esm.mjs'], { cwd: dir })).stdout.trim();
   const cjs = (await run(process.execPath, ['cjs.cjs'], { cwd: dir })).stdout.trim();
   check(esm === cjs, `${consumer}: import and require differ:\n  import  ${esm}\n  require ${cjs}`);
+  if (fs.existsSync(path.join(dir, 'testing.cjs'))) {
+    const ran = (await run(process.execPath, ['testing.cjs'], { cwd: dir })).stdout.trim();
+    const chain = '[0,1,2,3,4,5]';
+    check(ran === chain, `${consumer}: require('@w/core/testing') finalized ${ran}, not ${chain}`);
+    step(`${consumer}: require('@w/core/testing') collected a 6-deep finalizer chain`);
+  }
   step(`${consumer}: ${installed.length} @w/* packages installed; import and require work`);
   return dir;
 }

@@ -7,6 +7,11 @@ import { readConfig } from './config';
 import { renderChart } from './report/chart';
 import { renderReport, reportedN } from './report/markdown';
 import type { Kind } from './subjects/subject';
+import {
+  type CleanupScalingRow,
+  renderCleanupScaling,
+  runCleanupScaling,
+} from './suites/cleanup-scaling';
 import type { SuiteResult } from './suites/result';
 import { runSuite, SUITES } from './suites/run-suite';
 
@@ -18,7 +23,14 @@ const argv = process.argv.slice(2);
 const option = (name: string) =>
   argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 
-async function child(suite: Kind, jsonPath: string): Promise<void> {
+// Not a Kind: cleanup against the number of live containers, reported in its own table.
+const CLEANUP = 'cleanup';
+
+async function child(suite: Kind | typeof CLEANUP, jsonPath: string): Promise<void> {
+  if (suite === CLEANUP) {
+    const rows = await runCleanupScaling((line) => process.stderr.write(`${line}\n`));
+    return writeFileSync(jsonPath, JSON.stringify(rows));
+  }
   const config = readConfig(argv, process.env);
   const result = await runSuite(suite, config, (line) => process.stderr.write(`${line}\n`));
   writeFileSync(jsonPath, JSON.stringify(result));
@@ -26,12 +38,14 @@ async function child(suite: Kind, jsonPath: string): Promise<void> {
 
 function parent(): void {
   const started = Date.now();
-  const suites = (option('suites')?.split(',') as Kind[] | undefined) ?? [...SUITES];
-  const unknown = suites.filter((suite) => !SUITES.includes(suite));
+  const known = [...SUITES, CLEANUP];
+  const suites = option('suites')?.split(',') ?? known;
+  const unknown = suites.filter((suite) => !known.includes(suite));
   if (unknown.length > 0)
-    throw new TypeError(`unknown suite(s) ${unknown.join(', ')}; expected ${SUITES.join(', ')}`);
+    throw new TypeError(`unknown suite(s) ${unknown.join(', ')}; expected ${known.join(', ')}`);
   const dir = mkdtempSync(join(tmpdir(), 'w-bench-'));
   const results: SuiteResult[] = [];
+  let cleanupRows: CleanupScalingRow[] = [];
   try {
     for (const suite of suites) {
       process.stderr.write(`suite ${suite}\n`);
@@ -50,9 +64,13 @@ function parent(): void {
           stdio: ['ignore', 'inherit', 'inherit'],
         },
       );
+      if (suite === CLEANUP) {
+        if (run.status === 0) cleanupRows = JSON.parse(readFileSync(jsonPath, 'utf8'));
+        continue;
+      }
       if (run.status !== 0) {
         results.push({
-          suite,
+          suite: suite as Kind,
           measurements: [],
           notes: [`suite process failed (exit ${run.status}, signal ${run.signal}); no results`],
         });
@@ -78,7 +96,9 @@ function parent(): void {
     seconds: (Date.now() - started) / 1000,
     chart: basename(chartPath),
   });
-  writeFileSync(out, report);
+  const full =
+    cleanupRows.length > 0 ? `${report}\n${renderCleanupScaling(cleanupRows).join('\n')}` : report;
+  writeFileSync(out, full);
   writeFileSync(
     chartPath,
     renderChart(
@@ -86,11 +106,11 @@ function parent(): void {
       reportedN(results),
     ),
   );
-  process.stdout.write(report);
+  process.stdout.write(full);
   process.stderr.write(`\nwritten to ${out} and ${chartPath}\n`);
 }
 
-const suite = option('suite') as Kind | undefined;
+const suite = option('suite') as Kind | typeof CLEANUP | undefined;
 if (suite !== undefined)
   await child(suite, option('json') ?? join(tmpdir(), `w-bench-${suite}.json`));
 else parent();

@@ -1,49 +1,118 @@
-import { reportUnraisable } from './unraisable';
+import { processShared } from './process-shared';
+import { callReportingErrors } from './unraisable';
+import type { WeakKey } from './weakable';
 
-// Weakly, so that registries dropped with their container stop costing collectGarbage() turns.
-const registries = new Set<WeakRef<FinalizationRegistry<never>>>();
-let cleanupsRun = 0;
-let pruneAt = 64;
-
-// V8 11.3 (Node 20) stops ALL FinalizationRegistry cleanup for good once a registry whose
-// cleanup is pending is collected before that cleanup ran (the task it posted finds no dirty
-// registry and never posts again). Dropped containers, and containers that replace their
-// registry, do that. This registry always has a dead object waiting after any collection,
-// so that task always finds one.
-let canary: FinalizationRegistry<undefined> | undefined;
-function armCanary(): void {
-  canary ??= new FinalizationRegistry(armCanary);
-  canary.register({}, undefined);
+/** What a container registers its weak parts with: a `FinalizationRegistry` that never crashes. */
+export interface CleanupRegistry<H> {
+  /** Calls the registry's cleanup with `held` once `target` has been collected. */
+  register(target: WeakKey, held: H): void;
 }
 
 /**
- * A `FinalizationRegistry` whose callback can never crash the process (an exception goes to
- * the unraisable hook) and that `collectGarbage()` knows to wait for.
+ * What the process-wide registry holds per registration. Each copy of @w/core brings its own
+ * cells, so the only thing copies must agree on is this one method (and the slot's name).
  */
-export function createCleanupRegistry<H>(cleanup: (held: H) => void, origin: string) {
-  if (canary === undefined) armCanary();
-  const registry = new FinalizationRegistry<H>((held) => {
-    cleanupsRun++;
-    try {
-      cleanup(held);
-    } catch (error) {
-      reportUnraisable(error, origin);
-    }
-  });
-  registries.add(new WeakRef(registry as FinalizationRegistry<never>));
-  // Containers replace their registry now and then: forget dead ones once the set doubles.
-  if (registries.size >= pruneAt) pruneAt = 2 * cleanupRegistryCount() + 64;
-  return registry;
+export interface Cleanable {
+  clean(): void;
 }
 
-/** How many of this library's registries are alive (V8 cleans one dirty registry per task). */
-export function cleanupRegistryCount(): number {
-  for (const registry of registries)
-    if (registry.deref() === undefined) registries.delete(registry);
-  return registries.size;
+interface CleanupState {
+  // V8 cleans ONE dirty FinalizationRegistry per task: one registry for every container of
+  // every copy of @w/core makes all their cleanup run in one task.
+  readonly registry: FinalizationRegistry<Cleanable>;
+  // Container cleanups run so far: collectGarbage() repeats while this moves.
+  runs: number;
 }
 
-/** How many cleanup callbacks have run so far, over all of this library's registries. */
+const shared = processShared<CleanupState>('cleanup-registry@1', () => {
+  const registry = new FinalizationRegistry<Cleanable>((cell) => cell.clean());
+  const state = { registry, runs: 0 };
+  armCanary(registry);
+  return state;
+});
+
+// V8 11.3 (Node 20) stops ALL FinalizationRegistry cleanup for good once a dirty registry (any
+// registry, a user's too) is collected before its cleanup ran: the task it posted finds no
+// dirty registry and never posts again. This cell makes the shared registry dirty after every
+// collection, so that task always finds one.
+function armCanary(registry: FinalizationRegistry<Cleanable>): void {
+  const canary: Cleanable = { clean: () => armCanary(registry) };
+  registry.register({}, canary);
+}
+
+/**
+ * Who a facade's cells clean for. Cells hold it strongly and it holds the facade weakly, so a
+ * registered target never keeps a dropped container alive; it is also the unregister token
+ * that releases the facade's cells when the facade dies.
+ */
+class Owner<H> {
+  constructor(readonly facade: WeakRef<Facade<H>>) {}
+}
+
+// One registration. Holds no target (that would keep it alive forever) and no facade.
+class Cell<H> implements Cleanable {
+  constructor(
+    readonly owner: Owner<H>,
+    readonly held: H,
+  ) {}
+
+  clean(): void {
+    shared.runs++;
+    this.owner.facade.deref()?.cleanup(this.held);
+  }
+}
+
+// Registered with the facade as target: once the facade is gone, its cells still waiting for
+// live targets are unregistered, so a dropped container leaves nothing in the registry.
+class Release<H> implements Cleanable {
+  constructor(readonly owner: Owner<H>) {}
+
+  clean(): void {
+    shared.runs++;
+    shared.registry.unregister(this.owner);
+  }
+}
+
+class Facade<H> implements CleanupRegistry<H> {
+  readonly #cleanup: (held: H) => void;
+  readonly #origin: string;
+  readonly #owner: Owner<H>;
+
+  constructor(cleanup: (held: H) => void, origin: string) {
+    this.#cleanup = cleanup;
+    this.#origin = origin;
+    this.#owner = new Owner(new WeakRef(this));
+    shared.registry.register(this, new Release(this.#owner));
+  }
+
+  register(target: WeakKey, held: H): void {
+    shared.registry.register(target, new Cell(this.#owner, held), this.#owner);
+  }
+
+  cleanup(held: H): void {
+    callReportingErrors(this.#cleanup, this.#origin, undefined, held);
+  }
+}
+
+/**
+ * A cleanup registry whose callback can never crash the process (a throw, or the rejection of a
+ * returned thenable, goes to the unraisable hook with `origin`) and that `collectGarbage()`
+ * knows to wait for. Every one of them shares one `FinalizationRegistry` per process, so all
+ * containers' cleanup after a collection runs within one task.
+ */
+export function createCleanupRegistry<H>(
+  cleanup: (held: H) => void,
+  origin: string,
+): CleanupRegistry<H> {
+  return new Facade(cleanup, origin);
+}
+
+/** How many container cleanups have run so far in this process, over every copy of @w/core. */
 export function cleanupRunCount(): number {
-  return cleanupsRun;
+  return shared.runs;
+}
+
+/** Calls `cell.clean()` once `target` has been collected, in the same task as all cleanup. */
+export function registerCleanable(target: WeakKey, cell: Cleanable): void {
+  shared.registry.register(target, cell);
 }

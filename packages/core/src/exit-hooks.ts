@@ -1,9 +1,14 @@
-import { reportUnraisable } from './unraisable';
+import { processShared } from './process-shared';
+import { callReportingErrors } from './unraisable';
 
 type ExitHook = () => void;
 
-const hooks = new Set<ExitHook>();
-let installed = false;
+// One list and ONE exit listener per process, however many copies of @w/core are loaded.
+const shared = processShared('exit-hooks@1', () => ({
+  hooks: new Set<ExitHook>(),
+  installed: false,
+}));
+const hooks = shared.hooks;
 
 /**
  * Runs `hook` once when the program ends: Node's `exit` event (normal end and
@@ -19,17 +24,13 @@ export function onExit(hook: ExitHook): () => void {
 function runExitHooks(): void {
   for (const hook of hooks) {
     hooks.delete(hook);
-    try {
-      hook();
-    } catch (error) {
-      reportUnraisable(error, 'exit hook');
-    }
+    callReportingErrors(hook, 'exit hook', undefined);
   }
 }
 
 function installOnce(): void {
-  if (installed) return;
-  installed = true;
+  if (shared.installed) return;
+  shared.installed = true;
   const proc = (globalThis as { process?: { on?: (event: string, fn: () => void) => void } })
     .process;
   if (typeof proc?.on === 'function') {

@@ -5,6 +5,7 @@
  * @internal
  * @module
  */
+export type { CleanupRegistry } from './cleanup-registry';
 export { createCleanupRegistry } from './cleanup-registry';
 export { onExit } from './exit-hooks';
 export { processShared } from './process-shared';

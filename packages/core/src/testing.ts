@@ -1,4 +1,4 @@
-import { cleanupRegistryCount, cleanupRunCount } from './cleanup-registry';
+import { type Cleanable, cleanupRunCount, registerCleanable } from './cleanup-registry';
 
 type Gc = () => unknown;
 
@@ -23,8 +23,9 @@ export async function collectGarbage(): Promise<void> {
   for (let round = 0; round < 10; round++) {
     const before = cleanupRunCount();
     await collectUntilSentinelCleaned(gc);
-    // V8 cleans one dirty registry per task: give every registry (ours, plus slack) a turn.
-    for (let turn = 0; turn < cleanupRegistryCount() + 4; turn++) await nextTask();
+    // The sentinel shares the one registry of every container, so their cleanup ran in its
+    // task. V8 cleans one dirty registry per task: these turns are for the tests' own.
+    for (let turn = 0; turn < SLACK_TURNS; turn++) await nextTask();
     quietRounds = cleanupRunCount() === before ? quietRounds + 1 : 0;
     if (round > 0 && quietRounds >= QUIET_ROUNDS_NEEDED) return;
   }
@@ -34,15 +35,11 @@ export async function collectGarbage(): Promise<void> {
 // through one collection, so one quiet round proves nothing there.
 const QUIET_ROUNDS_NEEDED = 'Bun' in globalThis ? 2 : 1;
 
-let sentinelsCleaned = 0;
-const sentinels = new FinalizationRegistry<number>((id) => {
-  sentinelsCleaned = Math.max(sentinelsCleaned, id);
-});
-let sentinelsMade = 0;
+const SLACK_TURNS = 4;
 
 async function collectUntilSentinelCleaned(gc: Gc): Promise<void> {
-  const id = registerSentinel();
-  for (let attempt = 0; sentinelsCleaned < id; attempt++) {
+  const sentinel = registerSentinel();
+  for (let attempt = 0; !sentinel.cleaned; attempt++) {
     if (attempt === 1000) throw new Error('collectGarbage(): a collection never ran its cleanup');
     await nextTask();
     gc();
@@ -50,11 +47,16 @@ async function collectUntilSentinelCleaned(gc: Gc): Promise<void> {
   }
 }
 
-// In its own function so that no frame of the caller keeps the sentinel alive.
-function registerSentinel(): number {
-  const id = ++sentinelsMade;
-  sentinels.register({}, id);
-  return id;
+// In its own function so that no frame of the caller keeps the sentinel's target alive.
+function registerSentinel(): Cleanable & { cleaned: boolean } {
+  const sentinel = {
+    cleaned: false,
+    clean() {
+      sentinel.cleaned = true;
+    },
+  };
+  registerCleanable({}, sentinel);
+  return sentinel;
 }
 
 function nextTask(): Promise<void> {

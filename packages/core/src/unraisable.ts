@@ -1,3 +1,4 @@
+import { processShared } from './process-shared';
 import { describeType } from './weakable';
 /** What the unraisable hook receives: Python's `sys.unraisablehook` argument. */
 export interface Unraisable {
@@ -24,7 +25,10 @@ const printToStderr: UnraisableHook = ({ error, origin, object }) => {
   }
 };
 
-let currentHook: UnraisableHook = printToStderr;
+// Set through any copy of @w/core, seen by all of them. Unset means this copy's printer.
+const shared = processShared('unraisable-hook@1', () => ({
+  hook: undefined as UnraisableHook | undefined,
+}));
 
 /**
  * Sets the function that receives errors thrown by callbacks that nobody called directly
@@ -35,8 +39,8 @@ export function setUnraisableHook(hook?: UnraisableHook): UnraisableHook {
   if (hook !== undefined && typeof hook !== 'function') {
     throw new TypeError(`unraisable hook must be a function, not '${describeType(hook)}'`);
   }
-  const previous = currentHook;
-  currentHook = hook ?? printToStderr;
+  const previous = shared.hook ?? printToStderr;
+  shared.hook = hook === printToStderr ? undefined : hook;
   return previous;
 }
 
@@ -45,14 +49,17 @@ export function reportUnraisable(error: unknown, origin: string, object?: unknow
   const unraisable: Unraisable =
     object === undefined ? { error, origin } : { error, origin, object };
   try {
-    currentHook(unraisable);
+    (shared.hook ?? printToStderr)(unraisable);
   } catch (hookError) {
     printToStderr({ error: hookError, origin: 'unraisable hook' });
     printToStderr(unraisable);
   }
 }
 
-/** Calls `fn(...args)`; an exception goes to the unraisable hook instead of the caller. */
+/**
+ * Calls `fn(...args)`; an exception goes to the unraisable hook instead of the caller, and so
+ * does the rejection of a thenable it returns (an `async` callback).
+ */
 export function callReportingErrors<A extends unknown[]>(
   fn: (...args: A) => unknown,
   origin: string,
@@ -60,10 +67,22 @@ export function callReportingErrors<A extends unknown[]>(
   ...args: A
 ): void {
   try {
-    fn(...args);
+    const result = fn(...args);
+    if (isObjectLike(result)) reportRejection(result, origin, object);
   } catch (error) {
     reportUnraisable(error, origin, object);
   }
+}
+
+// Reads `then` once, as `await` does; a throwing getter or `then` is reported by the caller.
+function reportRejection(result: object, origin: string, object: unknown): void {
+  const then = (result as { then?: unknown }).then;
+  if (typeof then !== 'function') return;
+  then.call(result, undefined, (error: unknown) => reportUnraisable(error, origin, object));
+}
+
+function isObjectLike(value: unknown): value is object {
+  return (typeof value === 'object' && value !== null) || typeof value === 'function';
 }
 
 // Printing must not throw: `value` may be a dead proxy, whose every trap throws.

@@ -79,3 +79,28 @@ describe('collectGarbage', () => {
     }
   });
 });
+
+describe('collectGarbage from another copy of @w/core', () => {
+  it.runIf(hasNodeApis)('waits for a chain of cleanups to its end (the CJS build)', async () => {
+    const { createRequire } = await import('node:module');
+    const testing = createRequire(import.meta.url)('../dist/testing.cjs') as {
+      collectGarbage: typeof collectGarbage;
+    };
+    // Object i + 1 is kept until object i's cleanup runs: six collections, one after another.
+    const cleaned: number[] = [];
+    const next: (object | undefined)[] = [];
+    const registry = createCleanupRegistry<number>((i) => {
+      cleaned.push(i);
+      next[i] = undefined;
+    }, 'test');
+    (() => {
+      for (let i = 0; i < 6; i++) {
+        const object = {};
+        registry.register(object, i);
+        if (i > 0) next[i - 1] = object;
+      }
+    })();
+    await testing.collectGarbage();
+    expect(cleaned).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+});

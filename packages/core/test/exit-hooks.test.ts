@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const core = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+const core = fileURLToPath(new URL('../dist/internal.js', import.meta.url));
 
 function runChild(body: string): { stdout: string; status: number } {
   // A file, not `-e`: Deno (running as process.execPath) takes no ES module from `-e`.
@@ -44,5 +44,31 @@ describe('onExit', () => {
       process.exit(3);`);
     expect(stdout.trim()).toBe('ran');
     expect(status).toBe(3);
+  });
+});
+
+describe('async exit hooks', () => {
+  it('reports a rejected exit hook to the unraisable hook and exits with 0', () => {
+    const { stdout, status } = runChild(`
+      import { setUnraisableHook } from ${JSON.stringify(core)};
+      setUnraisableHook((u) => console.log(u.origin, String(u.error)));
+      onExit(async () => { throw new Error('async hook'); });
+      onExit(() => console.log('other hook'));`);
+    expect(stdout.trim().split('\n')).toEqual(['other hook', 'exit hook Error: async hook']);
+    expect(status).toBe(0);
+  });
+});
+
+describe('one exit listener per process', () => {
+  it('installs one listener for the ESM and CJS copies of @w/core, and runs the hooks of both', () => {
+    const cjs = fileURLToPath(new URL('../dist/internal.cjs', import.meta.url));
+    const { stdout, status } = runChild(`
+      import { createRequire } from 'node:module';
+      const before = process.listenerCount('exit');
+      onExit(() => console.log('from import'));
+      createRequire(import.meta.url)(${JSON.stringify(cjs)}).onExit(() => console.log('from require'));
+      console.log(process.listenerCount('exit') - before);`);
+    expect(stdout.trim().split('\n')).toEqual(['1', 'from import', 'from require']);
+    expect(status).toBe(0);
   });
 });

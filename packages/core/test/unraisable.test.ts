@@ -93,3 +93,70 @@ describe('printing what cannot be printed', () => {
     expect(printed).toHaveBeenCalledWith('Exception ignored in: proxy callback [object]\n', error);
   });
 });
+
+function thenable(then: unknown): object {
+  return Object.defineProperty({}, 'then', { value: then });
+}
+
+describe('callReportingErrors with async callbacks', () => {
+  async function settle(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+
+  it('reports the rejection of a returned promise, like a throw', async () => {
+    const seen: Unraisable[] = [];
+    setUnraisableHook((u) => seen.push(u));
+    callReportingErrors(
+      async () => {
+        throw new Error('async boom');
+      },
+      'ref callback',
+      'me',
+    );
+    callReportingErrors(async () => 'fine', 'ref callback', 'me');
+    await settle();
+    expect(seen.map((u) => [u.origin, String(u.error), u.object])).toEqual([
+      ['ref callback', 'Error: async boom', 'me'],
+    ]);
+  });
+
+  it('reports the rejection of any thenable, and a `then` that throws', async () => {
+    const seen: Unraisable[] = [];
+    setUnraisableHook((u) => seen.push(u));
+    // Thenables on purpose: what an `async` callback of another promise library returns.
+    const rejecting = thenable((_: unknown, reject: (e: unknown) => void) => reject('rejected'));
+    const throwingThen = thenable(() => {
+      throw new Error('then threw');
+    });
+    const throwingGetter = Object.defineProperty({}, 'then', {
+      get() {
+        throw new Error('getter threw');
+      },
+    });
+    for (const result of [rejecting, throwingThen, throwingGetter, thenable(42)]) {
+      callReportingErrors(() => result, 'finalizer', undefined);
+    }
+    await settle();
+    expect(seen.map((u) => String(u.error))).toEqual([
+      'rejected',
+      'Error: then threw',
+      'Error: getter threw',
+    ]);
+  });
+});
+
+describe('one hook per process', () => {
+  it('is set through any copy of @w/core and seen by all of them', async () => {
+    const { createRequire } = await import('node:module');
+    const copy = createRequire(import.meta.url)('../dist/internal.cjs') as {
+      setUnraisableHook: typeof setUnraisableHook;
+      reportUnraisable: typeof reportUnraisable;
+    };
+    const seen: string[] = [];
+    copy.setUnraisableHook((u) => seen.push(`${u.origin}`));
+    reportUnraisable(new Error('x'), 'from this copy');
+    setUnraisableHook((u) => seen.push(`${u.origin} (new hook)`));
+    copy.reportUnraisable(new Error('y'), 'from the CJS copy');
+    expect(seen).toEqual(['from this copy', 'from the CJS copy (new hook)']);
+  });
+});

@@ -1,4 +1,4 @@
-import type { WeakKey } from '@w/core/internal';
+import type { CleanupRegistry, WeakKey } from '@w/core/internal';
 import {
   assertFunction,
   assertWeakable,
@@ -36,7 +36,7 @@ export class IterableWeakSet<T extends WeakKey> implements Set<T> {
   #removed = new WeakMap<T, WeakRef<T>>();
   // One registry per set: when the set is dropped, its registry and registrations go too.
   // Made on first add, so empty sets (results of set methods...) cost no registry.
-  #registry: FinalizationRegistry<WeakRef<T>> | undefined;
+  #registry: CleanupRegistry<WeakRef<T>> | undefined;
 
   /**
    * Creates a set holding the members of `iterable`, like `new Set(iterable)`. Throws

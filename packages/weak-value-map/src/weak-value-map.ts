@@ -1,6 +1,7 @@
 import {
   assertFunction,
   assertWeakable,
+  type CleanupRegistry,
   createCleanupRegistry,
   incompatibleReceiver,
   type WeakKey,
@@ -386,7 +387,7 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
     this.#peak = this.#entries.size;
   }
 
-  #newRegistry(): FinalizationRegistry<Held<K, V>> {
+  #newRegistry(): CleanupRegistry<Held<K, V>> {
     const registry = createCleanupRegistry<Held<K, V>>((held) => {
       if (registry !== this.#registry) return; // replaced: its entries were re-registered
       if (held === COLLECTED) return this.#sweep();

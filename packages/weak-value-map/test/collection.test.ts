@@ -86,6 +86,20 @@ describe('WeakValueMap and garbage collection', () => {
     expect([...m.values()]).toEqual(kept);
   });
 
+  it('a value that outlives its first collection is still removed when it dies later', async () => {
+    const m = new WeakValueMap<unknown, object>();
+    const kept = Array.from({ length: 50 }, (_, i) => ({ i }));
+    kept.forEach((value, i) => {
+      m.set(i, value);
+    });
+    await collectGarbage(); // the young entries survive it and get registered
+    expect(m.size).toBe(50);
+    kept.length = 25;
+    await collectGarbage();
+    expect([...m.keys()]).toEqual(Array.from({ length: 25 }, (_, i) => i));
+    expect(m.size).toBe(25);
+  });
+
   it('a value shared by several keys removes all of them when it dies', async () => {
     const m = new WeakValueMap<unknown, object>();
     shareDying(m, 'x', 'y', 'z');

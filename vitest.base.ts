@@ -1,0 +1,16 @@
+import type { TestUserConfig, ViteUserConfig } from 'vitest/config';
+
+// What the Vitest configs here share, written once.
+
+/** Tests import each package's src/ through the `source` export condition: no build needed. */
+export const sourceResolve = {
+  resolve: { conditions: ['source'] },
+  ssr: { resolve: { conditions: ['source'] } },
+} satisfies ViteUserConfig;
+
+/** Forked processes with a real, forcible GC (`collectGarbage()` needs `--expose-gc`). */
+export const gcForks = {
+  pool: 'forks',
+  execArgv: ['--expose-gc'],
+  testTimeout: 60_000,
+} satisfies TestUserConfig;
