@@ -19,6 +19,9 @@ export const OPS_PER_CHECK = 10_000;
  */
 export const HEAP_MARGIN = 8 * 1024 * 1024;
 
+/** The longest a soak stays silent: it prints a progress line at least this often. */
+export const PROGRESS_EVERY_MS = 5_000;
+
 /** The seed of a soak run: `SOAK_SEED`, or a fixed default, so a failure can be replayed. */
 export const SOAK_SEED = readCount('SOAK_SEED', 20_260_101);
 
@@ -53,12 +56,14 @@ export async function soak(
   seed = SOAK_SEED,
 ): Promise<void> {
   const random = seededRandom(seed);
+  const report = progress();
   const baseline = await heapAfterCollection(collectGarbage);
   for (let done = 0; done < ops; ) {
     const batch = Math.min(OPS_PER_CHECK, ops - done);
     runBatch(subject, random, done, batch);
     done += batch;
     const heap = await heapAfterCollection(collectGarbage);
+    report(`${done} of ${ops} operations, heap ${formatGrowth(heap - baseline)}`);
     const where = `seed ${seed}, after ${done} operations`;
     try {
       subject.check();
@@ -71,6 +76,30 @@ export async function soak(
   const heap = await heapAfterCollection(collectGarbage);
   subject.check();
   expectHeapNear(heap, baseline, `seed ${seed}, after dropping all`);
+}
+
+/**
+ * A progress printer for the running soak test: `report(text)` writes
+ * `[soak 12s] WeakValueMap: text` to stderr when `PROGRESS_EVERY_MS` have passed since the
+ * last line (stderr, as Vitest would wrap each `console.log` in a header of its own).
+ */
+export function progress(): (text: string) => void {
+  const name = expect.getState().currentTestName ?? 'soak';
+  // Test names read `WeakValueMap: 1000000 random operations ...`: the part before the colon.
+  const label = name.split(':')[0];
+  const started = Date.now();
+  let last = started;
+  return (text) => {
+    const now = Date.now();
+    if (now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    const seconds = Math.round((now - started) / 1000);
+    process.stderr.write(`[soak ${seconds}s] ${label}: ${text}\n`);
+  };
+}
+
+function formatGrowth(bytes: number): string {
+  return `${bytes >= 0 ? '+' : ''}${(bytes / 2 ** 20).toFixed(1)} MB`;
 }
 
 /** Fails when `heap` is more than `HEAP_MARGIN` above `baseline`, in MB for a readable message. */

@@ -54,7 +54,18 @@ function childEnv(extra = {}) {
   return { ...env, ...extra };
 }
 
+// A long command is never silent: every this many ms, a line says which one is still running.
+const HEARTBEAT_MS = 10_000;
+
 function run(command, args, { cwd, env = childEnv(), allowFailure = false }) {
+  const where = path.relative(tmp, cwd) || '.';
+  // Paths shortened to their last part: `node tsc -p tsconfig.node16.json`, not the temp dir.
+  const shown = [command, ...args].map((arg) => (path.isAbsolute(arg) ? path.basename(arg) : arg));
+  const begun = Date.now();
+  const heartbeat = setInterval(() => {
+    const seconds = Math.round((Date.now() - begun) / 1000);
+    step(`  still running \`${shown.join(' ')}\` in ${where} (${seconds}s)`);
+  }, HEARTBEAT_MS);
   return new Promise((resolve, reject) => {
     // Own process group: a Ctrl-C reaches only this script, which then stops the whole tree.
     const child = spawn(command, args, {
@@ -73,11 +84,12 @@ function run(command, args, { cwd, env = childEnv(), allowFailure = false }) {
       output += chunk;
     });
     child.on('error', (error) => {
+      clearInterval(heartbeat);
       reject(new Failure(`cannot run ${command}: ${error.message}`));
     });
     child.on('close', (code, signal) => {
+      clearInterval(heartbeat);
       if (code === 0 || (allowFailure && code !== null)) return resolve({ code, stdout, output });
-      const where = path.relative(tmp, cwd) || '.';
       const last = output.trimEnd().split('\n').slice(-40).join('\n');
       const commandLine = [command, ...args].join(' ');
       reject(new Failure(`\`${commandLine}\` in ${where} exited with ${code ?? signal}:\n${last}`));
@@ -303,6 +315,8 @@ async function installAndRun(registry, version, pm, { fixture, name, alongside =
     check(m.version === version, `${consumer}: installed ${m.name}@${m.version}`);
     checkManifest(m, version, `${consumer}: installed ${m.name}`);
   }
+  const changelog = path.join(dir, 'node_modules', name, 'CHANGELOG.md');
+  check(fs.existsSync(changelog), `${consumer}: ${name}'s tarball has no CHANGELOG.md`);
 
   // Each prints the sorted export names after its checks pass.
   const esm = (await run(process.execPath, ['esm.mjs'], { cwd: dir })).stdout.trim();

@@ -8,6 +8,16 @@
 export type { CleanupRegistry } from './cleanup-registry';
 export { createCleanupRegistry } from './cleanup-registry';
 export { onExit } from './exit-hooks';
+export type { Inspect, Inspectable, InspectOptions, Shown } from './inspect';
+export {
+  describe,
+  inspectAs,
+  inspectBriefly,
+  inspectCollection,
+  inspectCustom,
+  inspectWithState,
+} from './inspect';
+export { OrderedWeakKeys } from './ordered-weak-keys';
 export { processShared } from './process-shared';
 export { incompatibleReceiver } from './receiver';
 export type { CanonicalKind, Watcher } from './target-watchers';

@@ -1,3 +1,4 @@
+import { describe } from './inspect';
 import { processShared } from './process-shared';
 import { describeType } from './weakable';
 /** What the unraisable hook receives: Python's `sys.unraisablehook` argument. */
@@ -12,15 +13,16 @@ export interface Unraisable {
 
 export type UnraisableHook = (unraisable: Unraisable) => void;
 
+// `Exception ignored in: ref callback Ref { <dead> }`: the object as `String()` shows it.
 const printToStderr: UnraisableHook = ({ error, origin, object }) => {
-  const what = object === undefined ? origin : `${origin} ${safeString(object)}`;
+  const what = object === undefined ? origin : `${origin} ${describe(object)}`;
   try {
     console.error(`Exception ignored in: ${what}\n`, error);
   } catch {
     // Formatting `error` threw (e.g. its custom inspect). This must not throw: the cleanup
     // that reports would crash the process and skip the other callbacks.
     try {
-      console.error(`Exception ignored in: ${what}\n`, safeString(error));
+      console.error(`Exception ignored in: ${what}\n`, describe(error));
     } catch {}
   }
 };
@@ -83,17 +85,4 @@ function reportRejection(result: object, origin: string, object: unknown): void 
 
 function isObjectLike(value: unknown): value is object {
   return (typeof value === 'object' && value !== null) || typeof value === 'function';
-}
-
-// Printing must not throw: `value` may be a dead proxy, whose every trap throws.
-function safeString(value: unknown): string {
-  try {
-    return String(value);
-  } catch {
-    try {
-      return Object.prototype.toString.call(value);
-    } catch {
-      return `[${typeof value}]`;
-    }
-  }
 }

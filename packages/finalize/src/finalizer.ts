@@ -2,8 +2,14 @@ import {
   assertFunction,
   assertWeakable,
   callReportingErrors,
+  type Inspect,
+  type InspectOptions,
   incompatibleReceiver,
+  inspectBriefly,
+  inspectCustom,
+  inspectWithState,
   processShared,
+  type Shown,
   targetCollected,
   type Watcher,
   type WeakKey,
@@ -25,6 +31,8 @@ export type FinalizerInfo<T extends WeakKey, A extends unknown[], R> = [
 export class FinalizerState implements Watcher, ExitTask {
   /** Creation order: exit processing runs the newest first, whatever `atexit` did since. */
   readonly sequence: number;
+  /** `func`'s name, kept as a string for the inspection once `func` itself is dropped. */
+  readonly funcName: string;
   #func: ((...args: any[]) => unknown) | undefined;
   #args: unknown[] | undefined;
   #atexit = true;
@@ -38,6 +46,7 @@ export class FinalizerState implements Watcher, ExitTask {
     args: unknown[],
   ) {
     this.sequence = nextSequence();
+    this.funcName = typeof func.name === 'string' ? func.name : '';
     this.#target = new WeakRef(target);
     this.#func = func;
     this.#args = args;
@@ -190,14 +199,22 @@ export class Finalizer<T extends WeakKey = WeakKey, A extends unknown[] = any[],
     runNow(this);
   }
 
-  /** Like Python's repr: `<Finalizer for 'object'>`, or `<Finalizer dead>`. */
+  /**
+   * What `console.log` and `util.inspect` show, in the spirit of Python's repr:
+   * `Finalizer { <alive> close, for: Socket {…} }`, or `Finalizer { <dead> close }`.
+   */
+  [inspectCustom](depth: number | null, options: InspectOptions, inspect: Inspect): string {
+    const state = stateOf(this, 'Finalizer.prototype[inspect.custom]');
+    const shown: Shown[] = [{ text: state.funcName || '(anonymous)' }];
+    const obj = state.peek()?.[0];
+    if (obj !== undefined) shown.push({ label: 'for', value: obj });
+    return inspectWithState(this, 'Finalizer', state.alive, shown, depth, options, inspect);
+  }
+
+  /** The inspection at depth 0: `Finalizer { <alive> close, for: [Socket] }`. */
   toString(): string {
-    const state = stateOf(this, 'Finalizer.prototype.toString');
-    if (!state.alive) return '<Finalizer dead>';
-    const info = state.peek();
-    return info === undefined
-      ? '<Finalizer for collected object>'
-      : `<Finalizer for ${describeObject(info[0])}>`;
+    stateOf(this, 'Finalizer.prototype.toString'); // before the inspection looks itself up
+    return inspectBriefly(this);
   }
 
   get [Symbol.toStringTag](): string {
@@ -235,12 +252,4 @@ function checkArguments(obj: unknown, func: unknown, args: unknown[]): void {
       `finalize() args[${index}] is the object itself: the finalizer would keep it alive forever`,
     );
   }
-}
-
-function describeObject(obj: WeakKey): string {
-  if (typeof obj === 'symbol') return `'symbol'`;
-  if (typeof obj === 'function') return `'function ${obj.name}'`;
-  const name = (Object.getPrototypeOf(obj) as { constructor?: { name?: unknown } } | null)
-    ?.constructor?.name;
-  return `'${typeof name === 'string' && name !== '' ? name : 'object'}'`;
 }

@@ -53,7 +53,9 @@ describe('finalizers at exit', () => {
       finalize(kept, console.log, 'last');`);
     expect(stdout).toEqual(['last', 'first']);
     // Python prints the same: the finalizer is already dead when its error is reported.
-    expect(stderr).toContain('Exception ignored in: finalizer at exit <Finalizer dead>');
+    expect(stderr).toContain(
+      'Exception ignored in: finalizer at exit Finalizer { <dead> (anonymous) }',
+    );
     expect(stderr).toContain('boom at exit');
     expect(status).toBe(0);
   });

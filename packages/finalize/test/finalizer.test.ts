@@ -77,16 +77,20 @@ describe('calling a finalizer', () => {
     expect(() => new (f as any)()).toThrow(TypeError);
   });
 
-  it('shows what it finalizes, like Python repr', () => {
+  it('shows its function and what it finalizes, like Python repr', () => {
     class Resource {}
     const obj = new Resource();
     const f = finalize(obj, add, 1, 2, 3);
-    expect(String(f)).toBe("<Finalizer for 'Resource'>");
+    expect(String(f)).toBe('Finalizer { <alive> add, for: [Resource] }');
     expect(Object.prototype.toString.call(f)).toBe('[object Finalizer]');
     f.detach();
-    expect(String(f)).toBe('<Finalizer dead>');
-    expect(String(finalize(Object.create(null), add, 1, 2, 3))).toBe("<Finalizer for 'object'>");
-    expect(String(finalize(Symbol('s'), add, 1, 2, 3))).toBe("<Finalizer for 'symbol'>");
+    expect(String(f)).toBe('Finalizer { <dead> add }');
+    expect(String(finalize(Object.create(null), add, 1, 2, 3))).toBe(
+      'Finalizer { <alive> add, for: [Object] }',
+    );
+    expect(String(finalize(Symbol('s'), () => {}))).toBe(
+      'Finalizer { <alive> (anonymous), for: Symbol(s) }',
+    );
   });
 
   it('refuses to work on something that is not a Finalizer', () => {

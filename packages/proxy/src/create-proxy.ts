@@ -2,13 +2,17 @@ import {
   assertFunction,
   assertWeakable,
   getCanonical,
+  type Inspect,
+  type InspectOptions,
+  inspectAs,
+  inspectCustom,
   processShared,
   setCanonical,
   type Watcher,
   watchTargetWeakly,
 } from '@w/core/internal';
 import { createDummy } from './dummy-target';
-import { type ProxyCallback, WeakProxyHandler } from './weak-proxy-handler';
+import { inspectDeadProxy, type ProxyCallback, WeakProxyHandler } from './weak-proxy-handler';
 
 // Every proxy this package made, with its handler: `isProxy` and inspection read it. One map
 // per process, so a proxy made by another copy of this package is a proxy here too.
@@ -19,17 +23,26 @@ const handlers = processShared(
 
 // The dummy's prototype until the target is non-extensible: Node's `util.inspect` (and so
 // `console.log`) formats a Proxy's [[Target]], i.e. the dummy, so this shows the real target.
-const inspectable = {
-  [Symbol.for('nodejs.util.inspect.custom')](
+// Made on first use: a module-level object with a computed key would be kept in every
+// bundle that imports anything from this package (`isProxy` too).
+let inspectable: object | undefined;
+const makeInspectable = (): object => ({
+  [inspectCustom](
     this: object,
-    depth: number,
-    options: object,
-    inspect: (value: unknown, options: object) => string,
+    depth: number | null,
+    options: InspectOptions,
+    inspect: Inspect,
   ): string {
-    const target = handlers.get(this)?.peek();
-    return target === undefined ? '<dead weak proxy>' : inspect(target, { ...options, depth });
+    const handler = handlers.get(this);
+    // With `showProxy`, Node shows the [[ProxyTarget]] itself: this stand-in, which holds
+    // nothing (the handler, shown beside it, holds the target).
+    if (handler === undefined) return options.stylize?.('<stand-in>', 'special') ?? '<stand-in>';
+    const target = handler.peek();
+    return target === undefined
+      ? inspectDeadProxy(depth, options)
+      : inspectAs(this, target, depth, options, inspect);
   },
-};
+});
 
 /**
  * A transparent proxy for `target` that does not keep it alive (Python's
@@ -58,12 +71,12 @@ export function proxy<T extends object>(target: T, callback?: ProxyCallback<T>):
     if (existing !== undefined) return existing;
   }
   const handler = new WeakProxyHandler(target, callback);
-  const created = new Proxy(createDummy(target, inspectable) as T, handler);
+  const created = new Proxy(createDummy(target, (inspectable ??= makeInspectable())) as T, handler);
   handler.proxy = created;
   handlers.set(created, handler);
   // Core lists the proxy in getWeakRefs (the reused one in its own slot) and, when there is
   // a callback, calls its [targetCollected] after collection.
-  if (callback === undefined) setCanonical(target, 'proxy', created);
+  if (callback === undefined) setCanonical(target, 'proxy', created as unknown as Watcher);
   else watchTargetWeakly(target, created as unknown as Watcher, true);
   return created;
 }

@@ -1,4 +1,11 @@
-import { callReportingErrors, targetCollected } from '@w/core/internal';
+import {
+  callReportingErrors,
+  type Inspect,
+  type InspectOptions,
+  inspectCustom,
+  inspectWithState,
+  targetCollected,
+} from '@w/core/internal';
 import { isConstructor, mirrorKey, mirrorNonExtensible } from './dummy-target';
 
 /** A proxy callback: called once, with the proxy, after the target is collected. */
@@ -7,6 +14,11 @@ export type ProxyCallback<T extends object> = (proxy: T) => void;
 /** The error every operation on a proxy whose target was collected throws (Python's text). */
 function deadTargetError(): ReferenceError {
   return new ReferenceError('weakly-referenced object no longer exists');
+}
+
+/** How a proxy whose target was collected inspects: `<dead weak proxy>`. */
+export function inspectDeadProxy(_depth: unknown, options?: InspectOptions): string {
+  return options?.stylize?.('<dead weak proxy>', 'special') ?? '<dead weak proxy>';
 }
 
 /**
@@ -49,7 +61,13 @@ export class WeakProxyHandler<T extends object> implements ProxyHandler<T> {
 
   get(_dummy: T, key: PropertyKey): unknown {
     if (key === targetCollected) return this.#onCollected;
-    const target = this.#live();
+    const target = this.#target.deref();
+    if (target === undefined) {
+      // Formatters that look the custom inspect up through the proxy (the unraisable hook's,
+      // Bun's) are told it is dead instead of being thrown at.
+      if (key === inspectCustom) return inspectDeadProxy;
+      throw deadTargetError();
+    }
     const value = Reflect.get(target, key, target);
     if (typeof value !== 'function' || isOwnData(target, key)) return value;
     return this.#method(value);
@@ -141,6 +159,14 @@ export class WeakProxyHandler<T extends object> implements ProxyHandler<T> {
     const target = this.#live() as Function;
     // `new proxy()` builds a real instance of the target (`new.target` is the class itself).
     return Reflect.construct(target, args, newTarget === this.proxy ? target : newTarget);
+  }
+
+  /** With `showProxy`, Node shows the handler: `WeakProxyHandler { <alive> {…} }`, or dead. */
+  [inspectCustom](depth: number | null, options: InspectOptions, inspect: Inspect): string {
+    const target = this.#target.deref();
+    const shown = target === undefined ? [] : [{ value: target }];
+    const alive = target !== undefined;
+    return inspectWithState(this, 'WeakProxyHandler', alive, shown, depth, options, inspect);
   }
 }
 

@@ -3,7 +3,12 @@ import {
   assertWeakable,
   callReportingErrors,
   getCanonical,
+  type Inspect,
+  type InspectOptions,
   incompatibleReceiver,
+  inspectBriefly,
+  inspectCustom,
+  inspectWithState,
   setCanonical,
   targetCollected,
   type Watcher,
@@ -52,6 +57,31 @@ export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watc
     if (!Ref.#is(other)) return false;
     const referent = this.deref();
     return referent !== undefined && referent === other.deref();
+  }
+
+  /**
+   * What `console.log` and `util.inspect` show, in the spirit of Python's repr:
+   * `Ref { <alive> Node { id: 1 } }`, or `Ref { <dead> }` once the referent is gone.
+   */
+  [inspectCustom](depth: number | null, options: InspectOptions, inspect: Inspect): string {
+    if (!Ref.#is(this)) throw incompatibleReceiver('Ref.prototype[inspect.custom]', this);
+    const referent = this.deref();
+    const shown = referent === undefined ? [] : [{ value: referent }];
+    return inspectWithState(this, 'Ref', referent !== undefined, shown, depth, options, inspect);
+  }
+
+  /** The inspection at depth 0: `Ref { <alive> [Node] }`, or `Ref { <dead> }`. */
+  override toString(): string {
+    if (!Ref.#is(this)) throw incompatibleReceiver('Ref.prototype.toString', this);
+    return inspectBriefly(this);
+  }
+
+  /**
+   * `'Ref'`, so `Object.prototype.toString` gives `[object Ref]`, as the inspection names it.
+   * Typed as the lib types a WeakRef's tag, so a `Ref` stays assignable to `WeakRef`.
+   */
+  override get [Symbol.toStringTag](): 'WeakRef' {
+    return 'Ref' as 'WeakRef';
   }
 
   /** @internal Called by @w/core after the referent is collected. */

@@ -1,7 +1,11 @@
 import {
   assertFunction,
   describeType,
+  type Inspect,
+  type InspectOptions,
   incompatibleReceiver,
+  inspectCustom,
+  inspectWithState,
   watchTargetWeakly,
 } from '@w/core/internal';
 import { Ref, type RefCallback } from './ref';
@@ -50,6 +54,27 @@ export class WeakMethod<F extends AnyFunction = AnyFunction> extends Ref<F> {
       fn === other.#method.deref() &&
       obj === WeakRef.prototype.deref.call(other)
     );
+  }
+
+  /** `WeakMethod { <alive> Counter {…}, method: [Function: increment] }`, or `{ <dead> }`. */
+  override [inspectCustom](
+    depth: number | null,
+    options: InspectOptions,
+    inspect: Inspect,
+  ): string {
+    if (!WeakMethod.#is(this)) {
+      throw incompatibleReceiver('WeakMethod.prototype[inspect.custom]', this);
+    }
+    const obj = super.deref();
+    const fn = this.#method.deref();
+    const alive = obj !== undefined && fn !== undefined;
+    const shown = alive ? [{ value: obj }, { label: 'method', value: fn }] : [];
+    return inspectWithState(this, 'WeakMethod', alive, shown, depth, options, inspect);
+  }
+
+  /** `'WeakMethod'`, so `Object.prototype.toString` gives `[object WeakMethod]`. */
+  override get [Symbol.toStringTag](): 'WeakRef' {
+    return 'WeakMethod' as 'WeakRef';
   }
 }
 

@@ -5,6 +5,7 @@ import {
   expectHeapNear,
   heapAfterCollection,
   nextTask,
+  progress,
   SOAK_OPS,
   soak,
 } from '../../../test-support/soak';
@@ -60,10 +61,12 @@ it(`a long-lived target: ${SOAK_OPS} refs with callbacks made and dropped keep n
   const holder: Holder = { target: {} };
   const kept = new Ref(holder.target!, onCall); // one ref that must call back at the end
   let baseline: number | undefined;
+  const report = progress();
   for (let done = 0; done < SOAK_OPS; ) {
     const count = Math.min(BATCH, SOAK_OPS - done);
     makeAndDropRefs(holder, count, onCall);
     done += count;
+    report(`${done} of ${SOAK_OPS} refs made and dropped`);
     await nextTask();
     if (done % WARM_UP === 0 || done === SOAK_OPS) {
       const heap = await heapAfterCollection(collectGarbage);

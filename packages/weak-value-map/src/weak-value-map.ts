@@ -3,7 +3,11 @@ import {
   assertWeakable,
   type CleanupRegistry,
   createCleanupRegistry,
+  type Inspect,
+  type InspectOptions,
   incompatibleReceiver,
+  inspectCollection,
+  inspectCustom,
   type WeakKey,
 } from '@w/core/internal';
 import { KeyedRef } from '@w/ref';
@@ -301,6 +305,14 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
 
   /** Same as `entries()` (the very same function, as on `Map.prototype`). */
   declare [Symbol.iterator]: () => MapIterator<[K, V]>;
+
+  /**
+   * What `console.log` and `util.inspect` show: `WeakValueMap(2) { 'a' => {…} }`, the live
+   * entries as a `Map` shows them (a snapshot made for the call, so nothing is kept).
+   */
+  [inspectCustom](depth: number | null, options: InspectOptions, inspect: Inspect): string {
+    return inspectCollection(this, 'WeakValueMap', new Map(this), depth, options, inspect);
+  }
 
   /** `'WeakValueMap'`, so `Object.prototype.toString` gives `[object WeakValueMap]`. */
   declare readonly [Symbol.toStringTag]: string;

@@ -4,22 +4,24 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildForChildren } from '../../../test-support/build-for-children';
-import { readCount } from '../../../test-support/soak';
+import { readCount, SOAK_OPS } from '../../../test-support/soak';
 
 // Soak (pnpm test:soak), Node only (child processes). Every `new WeakRef(x)` and `deref()`
 // keeps x alive until the current job ends, and V8 aborts the process after 2^24 such
 // objects in one job (docs/limits.md). Filling a container with millions of entries and
 // iterating it, all in one synchronous job, must stay under that: one kept object per
-// entry, in a child process with a bounded heap. SOAK_JOB_ENTRIES sets the size (default
-// 2e6; the limit is 16,777,216 entries).
+// entry, in a child process with a bounded heap. Sized as the other soaks, by SOAK_OPS:
+// 2 × SOAK_OPS entries (2e6 by default); SOAK_JOB_ENTRIES sets it alone (the limit is
+// 16,777,216 entries).
 
-const ENTRIES = readCount('SOAK_JOB_ENTRIES', 2_000_000);
+const ENTRIES = readCount('SOAK_JOB_ENTRIES', 2 * SOAK_OPS);
 // Bytes per entry, with room: a WeakValueMap entry takes ~270, a ref with a callback to its
 // own target ~520 (the ref, its target's record and registration).
 const HEAP_MB = Math.max(1024, Math.ceil((ENTRIES * 800) / 2 ** 20));
 
 let built: Awaited<ReturnType<typeof buildForChildren>>;
 beforeAll(async () => {
+  say('building @w/weakref for the child processes');
   built = await buildForChildren({
     weakref: fileURLToPath(new URL('../src/index.ts', import.meta.url)),
   });
@@ -61,6 +63,7 @@ it.each(Object.keys(FILL_AND_ITERATE))(
       ${FILL_AND_ITERATE[kind]}
       console.log(JSON.stringify({ size: c.size ?? c.length, seen }));`,
     );
+    say(`${kind}: ${ENTRIES} entries in one job, in a child process (${HEAP_MB} MB heap)`);
     const child = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, script], {
       encoding: 'utf8',
       maxBuffer: 1 << 20,
@@ -70,3 +73,9 @@ it.each(Object.keys(FILL_AND_ITERATE))(
     expect(JSON.parse(child.stdout)).toEqual({ size: ENTRIES, seen: ENTRIES });
   },
 );
+
+// Each step is one long silent child: say what it is before it starts (stderr, as the soak's
+// progress lines).
+function say(text: string): void {
+  process.stderr.write(`[soak] ${text}\n`);
+}

@@ -138,7 +138,9 @@ describe('a process whose callbacks and finalizers throw', () => {
     );
     const child = spawnSync(process.execPath, [script], { encoding: 'utf8' });
     expect(child.stdout.trim().split('\n')).toEqual(['newest', 'oldest']);
-    expect(child.stderr).toContain('Exception ignored in: finalizer at exit <Finalizer dead>');
+    expect(child.stderr).toContain(
+      'Exception ignored in: finalizer at exit Finalizer { <dead> (anonymous) }',
+    );
     expect(child.status).toBe(0);
   });
 });
