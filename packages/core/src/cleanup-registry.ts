@@ -91,6 +91,59 @@ class Facade<H> implements CleanupRegistry<H> {
 }
 
 /**
+ * A cleanup registry for core's own process-wide tables, which are never dropped: unlike a
+ * container's, its registrations can carry their own unregister token.
+ */
+export interface LastingCleanupRegistry<H> extends CleanupRegistry<H> {
+  register(target: WeakKey, held: H, token?: object): void;
+  /** Takes back every registration made with `token` whose cleanup has not run. */
+  unregister(token: object): void;
+}
+
+// One registration of a lasting registry: it holds the registry itself, which never dies.
+class LastingCell<H> implements Cleanable {
+  constructor(
+    readonly registry: Lasting<H>,
+    readonly held: H,
+  ) {}
+
+  clean(): void {
+    shared.runs++;
+    this.registry.cleanup(this.held);
+  }
+}
+
+class Lasting<H> implements LastingCleanupRegistry<H> {
+  readonly #cleanup: (held: H) => void;
+  readonly #origin: string;
+
+  constructor(cleanup: (held: H) => void, origin: string) {
+    this.#cleanup = cleanup;
+    this.#origin = origin;
+  }
+
+  register(target: WeakKey, held: H, token?: object): void {
+    shared.registry.register(target, new LastingCell(this, held), token);
+  }
+
+  unregister(token: object): void {
+    shared.registry.unregister(token);
+  }
+
+  cleanup(held: H): void {
+    callReportingErrors(this.#cleanup, this.#origin, undefined, held);
+  }
+}
+
+/** Like `createCleanupRegistry`, for a table that lives as long as the process. */
+export function createLastingCleanupRegistry<H>(
+  cleanup: (held: H) => void,
+  origin: string,
+): LastingCleanupRegistry<H> {
+  return new Lasting(cleanup, origin);
+}
+
+/**
  * A cleanup registry whose callback can never crash the process (a throw, or the rejection of a
  * returned thenable, goes to the unraisable hook with `origin`) and that `collectGarbage()`
  * knows to wait for. Every one of them shares one `FinalizationRegistry` per process, so all

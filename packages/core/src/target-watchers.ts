@@ -1,4 +1,4 @@
-import { createCleanupRegistry } from './cleanup-registry';
+import { createLastingCleanupRegistry } from './cleanup-registry';
 import { processShared } from './process-shared';
 import { reportUnraisable } from './unraisable';
 import type { WeakKey } from './weakable';
@@ -179,9 +179,12 @@ const shared = processShared('@w/core/target-watchers@2', () => ({
     proxy: new WeakMap<WeakKey, Entry>(),
   } satisfies Record<CanonicalKind, WeakMap<WeakKey, Entry>>,
   // A watched target is registered once; the held record lists who to tell.
-  targetRegistry: createCleanupRegistry<TargetRecord>((record) => record.notify(), 'weak callback'),
+  targetRegistry: createLastingCleanupRegistry<TargetRecord>(
+    (record) => record.notify(),
+    'weak callback',
+  ),
   // A settled referent is registered too, so that its slot goes when it does.
-  referentRegistry: createCleanupRegistry<TargetRecord | CanonicalTicket>(
+  referentRegistry: createLastingCleanupRegistry<TargetRecord | CanonicalTicket>(
     (held) => (held instanceof WeakRef ? forgetCanonical(held) : held.referentCollected()),
     'weak callback',
   ),
