@@ -170,7 +170,8 @@ class CanonicalTicket extends WeakRef<WeakKey> {
 // One set of records, reused referents, registries and young lists per process, whichever
 // copy of this module (ESM, CJS, another install) made them: the records' methods travel
 // with them.
-const shared = processShared('@w/core/target-watchers@2', () => ({
+// Pure: a bundle that uses nothing of this module drops the slot with it.
+const shared = /* @__PURE__ */ processShared('@w/core/target-watchers@2', () => ({
   records: new WeakMap<WeakKey, TargetRecord>(),
   // The reused callback-less referents, apart from the records: `ref(target)` then costs one
   // lookup and one WeakMap entry, and no record.
