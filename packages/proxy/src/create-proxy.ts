@@ -12,7 +12,7 @@ import { type ProxyCallback, WeakProxyHandler } from './weak-proxy-handler';
 
 // Every proxy this package made, with its handler: `isProxy` and inspection read it. One map
 // per process, so a proxy made by another copy of this package is a proxy here too.
-const handlers = processShared(
+const handlers = /* @__PURE__ */ processShared(
   '@w/proxy/handlers@1',
   () => new WeakMap<object, { peek(): object | undefined }>(),
 );
