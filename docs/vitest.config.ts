@@ -9,6 +9,7 @@ export default defineProject({
     // docs/ does not depend on the packages; its examples import their src/ directly.
     alias: [
       { find: '@w/core/testing', replacement: `${packages}core/src/testing.ts` },
+      { find: '@w/core/internal', replacement: `${packages}core/src/internal.ts` },
       { find: /^@w\/([a-z-]+)$/, replacement: `${packages}$1/src/index.ts` },
     ],
   },

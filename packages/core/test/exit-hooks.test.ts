@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const core = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+const core = fileURLToPath(new URL('../dist/internal.js', import.meta.url));
 
 function runChild(body: string): { stdout: string; status: number } {
   // A file, not `-e`: Deno (running as process.execPath) takes no ES module from `-e`.
