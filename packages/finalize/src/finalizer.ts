@@ -108,7 +108,6 @@ export class FinalizerState implements Watcher, ExitTask {
 }
 
 // Shared by every copy of this package in the process, so each one knows every finalizer.
-// Pure: a bundle that uses nothing of this module drops the slot with it.
 const states = /* @__PURE__ */ processShared(
   '@w/finalize/states@1',
   () => new WeakMap<Finalizer<any, any, any>, FinalizerState>(),

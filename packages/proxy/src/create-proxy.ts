@@ -16,7 +16,6 @@ import { inspectDeadProxy, type ProxyCallback, WeakProxyHandler } from './weak-p
 
 // Every proxy this package made, with its handler: `isProxy` and inspection read it. One map
 // per process, so a proxy made by another copy of this package is a proxy here too.
-// Pure: a bundle that uses nothing of this module drops the slot with it.
 const handlers = /* @__PURE__ */ processShared(
   '@w/proxy/handlers@1',
   () => new WeakMap<object, { peek(): object | undefined }>(),
