@@ -71,7 +71,8 @@ export function proxy<T extends object>(target: T, callback?: ProxyCallback<T>):
     if (existing !== undefined) return existing;
   }
   const handler = new WeakProxyHandler(target, callback);
-  const created = new Proxy(createDummy(target, (inspectable ??= makeInspectable())) as T, handler);
+  inspectable ??= makeInspectable();
+  const created = new Proxy(createDummy(target, inspectable) as T, handler);
   handler.proxy = created;
   handlers.set(created, handler);
   // Core lists the proxy in getWeakRefs (the reused one in its own slot) and, when there is
