@@ -82,10 +82,12 @@ for (const name of names.length > 0 ? names : DEFAULT) results.push(run(name));
 printSummary(results);
 process.exit(results.every((r) => r.ok) ? 0 : 1);
 
-// Some tests run built code in child processes (packages/*/dist): build what is stale.
+// Some tests run built code in child processes (packages/*/dist), and docs/test/site.test.ts
+// opens the built site: build what is stale (after `pnpm test`, turbo's cache has it all).
 function buildPackages() {
   const turbo = join(root, 'node_modules/.bin/turbo');
-  const args = ['run', 'build', '--filter=./packages/*', '--output-logs=errors-only'];
+  const filters = ['--filter=./packages/*', '--filter=@w/docs'];
+  const args = ['run', 'build', ...filters, '--output-logs=errors-only'];
   const build = spawnSync(turbo, args, {
     cwd: root,
     stdio: 'inherit',

@@ -51,7 +51,9 @@ function block(what: string, argument: string, kind: string, sources: BlockSourc
   if (what === 'example') return fence(language(argument), source(argument, sources));
   if (what === 'output') return fence('txt', sortCallbackRuns(sources.printed(argument)));
   const commands = INSTALLERS.map(([manager, command]) => [manager, command(argument)] as const);
-  if (kind === 'readme') return fence('sh', commands.map(([, command]) => command).join('\n'));
+  if (kind === 'readme') {
+    return fence('sh', ['# any one of', ...commands.map(([, command]) => command)].join('\n'));
+  }
   return [
     '::: code-group',
     '',

@@ -199,6 +199,21 @@ describe('the built docs site', () => {
     await page.close();
   });
 
+  test("the nav links to the changelog, which shows the packages' CHANGELOG.md files", async () => {
+    const { page, problems } = await openPage('/');
+    await page.locator('.VPNavBar a', { hasText: 'Changelog' }).click();
+    await page.waitForURL('**/changelog.html');
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Changelog');
+    const changelogs = ['weakref', 'core', 'ref', 'proxy', 'finalize', 'weak-value-map']
+      .concat(['weak-key-map', 'weak-set'])
+      .filter((name) => existsSync(join(docsDir, `../packages/${name}/CHANGELOG.md`)));
+    const text = await page.locator('.vp-doc').textContent();
+    if (changelogs.length === 0) expect(text).toContain('No version has been released yet.');
+    for (const name of changelogs) expect(text).toContain(`@w/${name}`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   test('the benchmarks page shows its table and its chart', async () => {
     const { page, problems } = await openPage('/benchmarks.html');
     expect(await page.locator('h1').textContent()).toContain('Benchmarks');

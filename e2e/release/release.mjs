@@ -315,6 +315,8 @@ async function installAndRun(registry, version, pm, { fixture, name, alongside =
     check(m.version === version, `${consumer}: installed ${m.name}@${m.version}`);
     checkManifest(m, version, `${consumer}: installed ${m.name}`);
   }
+  const changelog = path.join(dir, 'node_modules', name, 'CHANGELOG.md');
+  check(fs.existsSync(changelog), `${consumer}: ${name}'s tarball has no CHANGELOG.md`);
 
   // Each prints the sorted export names after its checks pass.
   const esm = (await run(process.execPath, ['esm.mjs'], { cwd: dir })).stdout.trim();

@@ -15,11 +15,11 @@ describe.each(publishedPackages())('$manifest.name dist', ({ dir, manifest }) =>
   for (const { subpath, esm, cjs } of builtEntries(dir, manifest)) {
     it(`${subpath}: every exported class keeps its name, ESM and CJS`, async () => {
       for (const exports of [await import(pathToFileURL(esm).href), require(cjs)]) {
-        const classes = Object.entries(exports as Record<string, unknown>).filter(([, v]) =>
-          isClass(v),
+        const classes = Object.entries(exports as Record<string, unknown>).flatMap(
+          ([name, value]) => (isClass(value) ? [[name, value.name]] : []),
         );
-        for (const [exportName, value] of classes)
-          expect(`${exportName}: ${value.name}`).toBe(`${exportName}: ${exportName}`);
+        for (const [exportName, name] of classes)
+          expect(`${exportName}: ${name}`).toBe(`${exportName}: ${exportName}`);
       }
     });
   }

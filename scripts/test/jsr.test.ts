@@ -11,10 +11,7 @@ const denoPackage = 'deno@2.9.6';
 const denoBinaries = ['node_modules/deno/deno', 'node_modules/@deno/linux-x64-glibc/deno'];
 
 // Problems another branch fixes; each must still be reported (remove it once that has merged).
-const pendingFixes = [
-  // createCleanupRegistry has no return type yet (the core branch adds it).
-  'missing-explicit-return-type at packages/core/src/cleanup-registry.ts',
-];
+const pendingFixes: string[] = [];
 
 const workspace = mkdtempSync(`${tmpdir()}/w-jsr-`);
 afterAll(() => rmSync(workspace, { recursive: true, force: true }));

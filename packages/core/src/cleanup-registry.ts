@@ -42,11 +42,18 @@ function armCanary(registry: FinalizationRegistry<Cleanable>): void {
 
 /**
  * Who a facade's cells clean for. Cells hold it strongly and it holds the facade weakly, so a
- * registered target never keeps a dropped container alive; it is also the unregister token
- * that releases the facade's cells when the facade dies.
+ * registered target never keeps a dropped container alive. It is the unregister token of the
+ * facade's cells, and it is registered with the facade as target: once the facade is gone,
+ * its cells still waiting for live targets are unregistered, so a dropped container leaves
+ * nothing in the registry.
  */
-class Owner<H> {
+class Owner<H> implements Cleanable {
   constructor(readonly facade: WeakRef<Facade<H>>) {}
+
+  clean(): void {
+    shared.runs++;
+    shared.registry.unregister(this);
+  }
 }
 
 // One registration. Holds no target (that would keep it alive forever) and no facade.
@@ -62,17 +69,6 @@ class Cell<H> implements Cleanable {
   }
 }
 
-// Registered with the facade as target: once the facade is gone, its cells still waiting for
-// live targets are unregistered, so a dropped container leaves nothing in the registry.
-class Release<H> implements Cleanable {
-  constructor(readonly owner: Owner<H>) {}
-
-  clean(): void {
-    shared.runs++;
-    shared.registry.unregister(this.owner);
-  }
-}
-
 class Facade<H> implements CleanupRegistry<H> {
   readonly #cleanup: (held: H) => void;
   readonly #origin: string;
@@ -82,7 +78,7 @@ class Facade<H> implements CleanupRegistry<H> {
     this.#cleanup = cleanup;
     this.#origin = origin;
     this.#owner = new Owner(new WeakRef(this));
-    shared.registry.register(this, new Release(this.#owner));
+    shared.registry.register(this, this.#owner);
   }
 
   register(target: WeakKey, held: H): void {
@@ -92,6 +88,59 @@ class Facade<H> implements CleanupRegistry<H> {
   cleanup(held: H): void {
     callReportingErrors(this.#cleanup, this.#origin, undefined, held);
   }
+}
+
+/**
+ * A cleanup registry for core's own process-wide tables, which are never dropped: unlike a
+ * container's, its registrations can carry their own unregister token.
+ */
+export interface LastingCleanupRegistry<H> extends CleanupRegistry<H> {
+  register(target: WeakKey, held: H, token?: object): void;
+  /** Takes back every registration made with `token` whose cleanup has not run. */
+  unregister(token: object): void;
+}
+
+// One registration of a lasting registry: it holds the registry itself, which never dies.
+class LastingCell<H> implements Cleanable {
+  constructor(
+    readonly registry: Lasting<H>,
+    readonly held: H,
+  ) {}
+
+  clean(): void {
+    shared.runs++;
+    this.registry.cleanup(this.held);
+  }
+}
+
+class Lasting<H> implements LastingCleanupRegistry<H> {
+  readonly #cleanup: (held: H) => void;
+  readonly #origin: string;
+
+  constructor(cleanup: (held: H) => void, origin: string) {
+    this.#cleanup = cleanup;
+    this.#origin = origin;
+  }
+
+  register(target: WeakKey, held: H, token?: object): void {
+    shared.registry.register(target, new LastingCell(this, held), token);
+  }
+
+  unregister(token: object): void {
+    shared.registry.unregister(token);
+  }
+
+  cleanup(held: H): void {
+    callReportingErrors(this.#cleanup, this.#origin, undefined, held);
+  }
+}
+
+/** Like `createCleanupRegistry`, for a table that lives as long as the process. */
+export function createLastingCleanupRegistry<H>(
+  cleanup: (held: H) => void,
+  origin: string,
+): LastingCleanupRegistry<H> {
+  return new Lasting(cleanup, origin);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createCleanupRegistry } from './cleanup-registry';
+import { createLastingCleanupRegistry } from './cleanup-registry';
 import { processShared } from './process-shared';
 import { reportUnraisable } from './unraisable';
 import type { WeakKey } from './weakable';
@@ -17,68 +17,134 @@ export interface Watcher {
 /** Which canonical (callback-less, reused) referent a slot holds. */
 export type CanonicalKind = 'ref' | 'proxy';
 
-// A watcher held weakly is wrapped in a plain WeakRef; one held strongly is stored as is.
+// How referents (refs, proxies) are held: strongly while young, then through a WeakRef.
+//
+// `new WeakRef(x)` keeps `x` alive to the end of the job, and V8 aborts a job that kept about
+// 2^24 objects. A ref already keeps its target; a WeakRef to the ref made in the same job
+// would keep a second object per call. So a new referent is held strongly until the next
+// task, which demotes it to a WeakRef: that task keeps only referents, whose targets were
+// counted by the job that made them. Until then, nothing could have collected it anyway.
+
+// A settled watcher: a finalizer as is, a referent through a WeakRef.
 type Entry = Watcher | WeakRef<Watcher>;
 
+function isWeak(entry: Entry): entry is WeakRef<Watcher> {
+  // Reading the symbol is safe on a dead proxy: its `get` trap answers it first.
+  return typeof (entry as Partial<Watcher>)[targetCollected] !== 'function';
+}
+
 /**
- * The watchers this library attached to one target. It never references the target, so the
- * registry can hold it until the target dies and then notify its watchers.
+ * The watchers this library attached to one target. It never references the target
+ * strongly, so the registry can hold it until the target dies and then notify its watchers.
  */
 class TargetRecord {
-  // Most targets have one watcher: it is stored as is, and a Set is made for a second one.
+  // Settled watchers, oldest first. Most targets have one: stored as is, a Set for more.
   entries: Entry | Set<Entry> | undefined;
+  // Watchers added since the last demotion, oldest first, all newer than `entries`: pairs of
+  // (watcher, is it a referent to demote). Referents are held strongly until then.
+  young: (Watcher | boolean)[] | undefined;
+  // Referents of `entries` collected since the last sweep.
+  dead = 0;
   // Registered only once some watcher needs telling: refs without callbacks need no cleanup.
   registered = false;
-  // Dead weak entries are swept when the set doubles: amortized O(1), memory ≤ 2× live.
-  sweepAt = 16;
 
-  add(entry: Entry): void {
-    const entries = this.entries;
-    if (entries === undefined) {
-      this.entries = entry;
-    } else if (!(entries instanceof Set)) {
-      this.entries = new Set([entries, entry]);
-    } else {
-      if (entries.size >= this.sweepAt) {
-        for (const e of entries) if (isWeak(e) && e.deref() === undefined) entries.delete(e);
-        this.sweepAt = Math.max(16, entries.size * 2);
+  // To forget this record once its last watcher is gone. It costs no extra kept object: the
+  // job that makes it also made a WeakRef to the target (the ref, proxy or finalizer).
+  constructor(readonly target: WeakRef<WeakKey>) {}
+
+  add(watcher: Watcher, referent: boolean): void {
+    if (this.young === undefined) {
+      this.young = [];
+      youngRecords.push(this);
+      scheduleDemotion();
+    }
+    this.young.push(watcher, referent);
+  }
+
+  /** Moves the young watchers to `entries`, in order, each referent behind a WeakRef. */
+  demote(): void {
+    const young = this.young;
+    this.young = undefined;
+    if (young === undefined) return; // notified meanwhile
+    for (let i = 0; i < young.length; i += 2) {
+      const watcher = young[i] as Watcher;
+      if (young[i + 1] === true) {
+        this.#settle(new WeakRef(watcher));
+        shared.referentRegistry.register(watcher, this);
+      } else {
+        this.#settle(watcher);
       }
-      entries.add(entry);
     }
   }
 
-  remove(entry: Entry): void {
+  #settle(entry: Entry): void {
     const entries = this.entries;
-    if (entries === entry) this.entries = undefined;
-    else if (entries instanceof Set) entries.delete(entry);
+    if (entries === undefined) this.entries = entry;
+    else if (entries instanceof Set) entries.add(entry);
+    else this.entries = new Set([entries, entry]);
+  }
+
+  /** Detaches a strong watcher (a finalizer); forgets the record once nothing is left. */
+  remove(watcher: Watcher): void {
+    const young = this.young;
+    const at = young === undefined ? -1 : young.indexOf(watcher);
+    if (at !== -1) young!.splice(at, 2);
+    else if (this.entries === watcher) this.entries = undefined;
+    else if (this.entries instanceof Set) this.entries.delete(watcher);
+    this.#forgetIfEmpty();
+  }
+
+  /** A referent of `entries` was collected: sweep once half of them are dead (amortized O(1)). */
+  referentCollected(): void {
+    const entries = this.entries;
+    const size = entries instanceof Set ? entries.size : entries === undefined ? 0 : 1;
+    if (++this.dead * 2 < size) return;
+    this.dead = 0;
+    if (entries instanceof Set) {
+      for (const entry of entries)
+        if (isWeak(entry) && entry.deref() === undefined) entries.delete(entry);
+      if (entries.size === 0) this.entries = undefined;
+    } else if (entries !== undefined && isWeak(entries) && entries.deref() === undefined) {
+      this.entries = undefined;
+    }
+    this.#forgetIfEmpty();
+  }
+
+  // Nothing left to tell or list: leave nothing on the live target either.
+  #forgetIfEmpty(): void {
+    if (this.entries !== undefined || (this.young !== undefined && this.young.length > 0)) return;
+    const target = this.target.deref();
+    if (target === undefined || shared.records.get(target) !== this) return;
+    shared.records.delete(target);
+    if (this.registered) shared.targetRegistry.unregister(this);
+    this.registered = false;
   }
 
   notify(): void {
-    const entries = this.entries;
+    const live = this.watchers(false);
     this.entries = undefined;
-    if (entries instanceof Set) {
-      for (const watcher of newestFirst(entries, false)) tell(watcher);
-    } else if (entries !== undefined) {
-      const watcher = liveWatcher(entries, false);
-      if (watcher !== undefined) tell(watcher);
+    this.young = undefined;
+    for (const watcher of live) tell(watcher);
+  }
+
+  /** Live watchers, newest first (CPython runs weakref callbacks in that order). */
+  watchers(onlyReferents: boolean): Watcher[] {
+    const live: Watcher[] = [];
+    const entries = this.entries;
+    for (const entry of entries instanceof Set ? entries : entries === undefined ? [] : [entries]) {
+      if (isWeak(entry)) {
+        const watcher = entry.deref();
+        if (watcher !== undefined) live.push(watcher);
+      } else if (!onlyReferents) {
+        live.push(entry);
+      }
     }
+    const young = this.young ?? [];
+    for (let i = 0; i < young.length; i += 2) {
+      if (!onlyReferents || young[i + 1] === true) live.push(young[i] as Watcher);
+    }
+    return live.reverse();
   }
-}
-
-/** Live watchers, newest first (CPython runs weakref callbacks in that order). */
-function newestFirst(entries: Entry | Set<Entry> | undefined, onlyWeak: boolean): Watcher[] {
-  const live: Watcher[] = [];
-  if (entries === undefined) return live;
-  for (const entry of entries instanceof Set ? entries : [entries]) {
-    const watcher = liveWatcher(entry, onlyWeak);
-    if (watcher !== undefined) live.push(watcher);
-  }
-  return live.reverse();
-}
-
-function liveWatcher(entry: Entry, onlyWeak: boolean): Watcher | undefined {
-  if (isWeak(entry)) return entry.deref();
-  return onlyWeak ? undefined : entry;
 }
 
 // Each watcher guards its own callback; this guard keeps one broken watcher from skipping
@@ -91,28 +157,95 @@ function tell(watcher: Watcher): void {
   }
 }
 
-function isWeak(entry: Entry): entry is WeakRef<Watcher> {
-  return typeof (entry as Partial<Watcher>)[targetCollected] !== 'function';
+/** Held for a reused referent: finds its slot again once the referent is collected. */
+class CanonicalTicket extends WeakRef<WeakKey> {
+  constructor(
+    target: WeakKey,
+    readonly slots: WeakMap<WeakKey, Entry>,
+  ) {
+    super(target);
+  }
 }
 
-// One set of records, reused referents and registry per process, whichever copy of this
-// module (ESM, CJS, another install) made them: the records' methods travel with them.
-const { records, canonical, registry } = processShared('@w/core/target-watchers@1', () => ({
+// One set of records, reused referents, registries and young lists per process, whichever
+// copy of this module (ESM, CJS, another install) made them: the records' methods travel
+// with them.
+const shared = processShared('@w/core/target-watchers@2', () => ({
   records: new WeakMap<WeakKey, TargetRecord>(),
   // The reused callback-less referents, apart from the records: `ref(target)` then costs one
-  // lookup, one WeakRef and one WeakMap entry, and no record.
+  // lookup and one WeakMap entry, and no record.
   canonical: {
-    ref: new WeakMap<WeakKey, WeakRef<object>>(),
-    proxy: new WeakMap<WeakKey, WeakRef<object>>(),
-  } satisfies Record<CanonicalKind, WeakMap<WeakKey, WeakRef<object>>>,
+    ref: new WeakMap<WeakKey, Entry>(),
+    proxy: new WeakMap<WeakKey, Entry>(),
+  } satisfies Record<CanonicalKind, WeakMap<WeakKey, Entry>>,
   // A watched target is registered once; the held record lists who to tell.
-  registry: createCleanupRegistry<TargetRecord>((record) => record.notify(), 'weak callback'),
+  targetRegistry: createLastingCleanupRegistry<TargetRecord>(
+    (record) => record.notify(),
+    'weak callback',
+  ),
+  // A settled referent is registered too, so that its slot goes when it does.
+  referentRegistry: createLastingCleanupRegistry<TargetRecord | CanonicalTicket>(
+    (held) => (held instanceof WeakRef ? forgetCanonical(held) : held.referentCollected()),
+    'weak callback',
+  ),
+  // Made since the last demotion: records with young watchers; (slots, target, referent).
+  youngRecords: [] as TargetRecord[],
+  youngCanonical: [] as unknown[],
+  demotionScheduled: false,
 }));
+const { records, canonical, youngRecords, youngCanonical } = shared;
+
+function forgetCanonical(ticket: CanonicalTicket): void {
+  const target = ticket.deref();
+  if (target === undefined) return;
+  const slot = ticket.slots.get(target);
+  if (slot !== undefined && isWeak(slot) && slot.deref() === undefined) ticket.slots.delete(target);
+}
+
+// Demoting makes a WeakRef per referent, and one per reused referent's target: a task does
+// at most this many, so that it stays far from the job limit too.
+const DEMOTIONS_PER_TASK = 1 << 21;
+
+const nextTask: (run: () => void) => void =
+  typeof globalThis.setImmediate === 'function'
+    ? (run) => globalThis.setImmediate(run)
+    : (run) => globalThis.setTimeout(run, 0);
+
+function scheduleDemotion(): void {
+  if (shared.demotionScheduled) return;
+  shared.demotionScheduled = true;
+  nextTask(demoteYoung);
+}
+
+function demoteYoung(): void {
+  shared.demotionScheduled = false;
+  let budget = DEMOTIONS_PER_TASK;
+  const canonicalDone = Math.min(youngCanonical.length, 3 * budget);
+  for (let i = 0; i < canonicalDone; i += 3) {
+    const slots = youngCanonical[i] as WeakMap<WeakKey, Entry>;
+    const target = youngCanonical[i + 1] as WeakKey;
+    const referent = youngCanonical[i + 2] as Watcher;
+    // Replaced meanwhile (a newer reused referent) or already demoted: nothing to do.
+    if (slots.get(target) !== referent) continue;
+    slots.set(target, new WeakRef(referent));
+    shared.referentRegistry.register(referent, new CanonicalTicket(target, slots));
+  }
+  youngCanonical.splice(0, canonicalDone);
+  budget -= canonicalDone / 3;
+  let recordsDone = 0;
+  for (; recordsDone < youngRecords.length && budget > 0; recordsDone++) {
+    const record = youngRecords[recordsDone]!;
+    budget -= (record.young?.length ?? 0) / 2;
+    record.demote();
+  }
+  youngRecords.splice(0, recordsDone);
+  if (youngCanonical.length > 0 || youngRecords.length > 0) scheduleDemotion();
+}
 
 function recordFor(target: WeakKey): TargetRecord {
   let record = records.get(target);
   if (record === undefined) {
-    record = new TargetRecord();
+    record = new TargetRecord(new WeakRef(target));
     records.set(target, record);
   }
   return record;
@@ -121,7 +254,7 @@ function recordFor(target: WeakKey): TargetRecord {
 function registerOnce(target: WeakKey, record: TargetRecord): void {
   if (record.registered) return;
   record.registered = true;
-  registry.register(target, record);
+  shared.targetRegistry.register(target, record, record);
 }
 
 /**
@@ -131,7 +264,7 @@ function registerOnce(target: WeakKey, record: TargetRecord): void {
  */
 export function watchTargetWeakly(target: WeakKey, referent: Watcher, notify: boolean): void {
   const record = recordFor(target);
-  record.add(new WeakRef(referent));
+  record.add(referent, true);
   if (notify) registerOnce(target, record);
 }
 
@@ -142,7 +275,7 @@ export function watchTargetWeakly(target: WeakKey, referent: Watcher, notify: bo
  */
 export function watchTargetStrongly(target: WeakKey, watcher: Watcher): () => void {
   const record = recordFor(target);
-  record.add(watcher);
+  record.add(watcher, false);
   registerOnce(target, record);
   return () => record.remove(watcher);
 }
@@ -152,12 +285,17 @@ export function getCanonical<R extends object>(
   target: WeakKey,
   kind: CanonicalKind,
 ): R | undefined {
-  return canonical[kind].get(target)?.deref() as R | undefined;
+  const slot = canonical[kind].get(target);
+  if (slot === undefined) return undefined;
+  return (isWeak(slot) ? slot.deref() : slot) as R | undefined;
 }
 
 /** Remembers `referent` as the reused callback-less referent of `kind` for `target`. */
-export function setCanonical(target: WeakKey, kind: CanonicalKind, referent: object): void {
-  canonical[kind].set(target, new WeakRef(referent));
+export function setCanonical(target: WeakKey, kind: CanonicalKind, referent: Watcher): void {
+  const slots = canonical[kind];
+  slots.set(target, referent);
+  youngCanonical.push(slots, target, referent);
+  scheduleDemotion();
 }
 
 /**
@@ -165,9 +303,11 @@ export function setCanonical(target: WeakKey, kind: CanonicalKind, referent: obj
  * proxy, then the others newest first, as CPython's `getweakrefs` lists them.
  */
 export function liveReferents(target: WeakKey): object[] {
-  const reused = [getCanonical(target, 'ref'), getCanonical(target, 'proxy')].filter(
-    (r) => r !== undefined,
-  );
-  const others = newestFirst(records.get(target)?.entries, true);
-  return [...reused, ...others.filter((w) => !reused.includes(w))];
+  const listed: object[] = [];
+  for (const kind of ['ref', 'proxy'] as const) {
+    const referent = getCanonical(target, kind);
+    if (referent !== undefined) listed.push(referent);
+  }
+  const others = records.get(target)?.watchers(true) ?? [];
+  return [...listed, ...others.filter((w) => !listed.includes(w))];
 }

@@ -47,16 +47,23 @@ describe('onExit', () => {
   });
 });
 
+// The rejection is seen in a microtask, which Node runs after the exit listeners of a natural
+// end. Bun and Deno run none there (measured: Bun 1.4.5, Deno 2.9.6; docs/collection.md).
+const naturalEndRunsMicrotasks = !('Bun' in globalThis) && !('Deno' in globalThis);
+
 describe('async exit hooks', () => {
-  it('reports a rejected exit hook to the unraisable hook and exits with 0', () => {
-    const { stdout, status } = runChild(`
+  it.runIf(naturalEndRunsMicrotasks)(
+    'reports a rejected exit hook to the unraisable hook and exits with 0',
+    () => {
+      const { stdout, status } = runChild(`
       import { setUnraisableHook } from ${JSON.stringify(core)};
       setUnraisableHook((u) => console.log(u.origin, String(u.error)));
       onExit(async () => { throw new Error('async hook'); });
       onExit(() => console.log('other hook'));`);
-    expect(stdout.trim().split('\n')).toEqual(['other hook', 'exit hook Error: async hook']);
-    expect(status).toBe(0);
-  });
+      expect(stdout.trim().split('\n')).toEqual(['other hook', 'exit hook Error: async hook']);
+      expect(status).toBe(0);
+    },
+  );
 });
 
 describe('one exit listener per process', () => {

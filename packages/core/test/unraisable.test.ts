@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { hasNodeApis } from '../../../test-support/node-apis';
 import {
   callReportingErrors,
   reportUnraisable,
@@ -146,7 +147,8 @@ describe('callReportingErrors with async callbacks', () => {
 });
 
 describe('one hook per process', () => {
-  it('is set through any copy of @w/core and seen by all of them', async () => {
+  // The other copy is the CJS build, loaded with node:module's createRequire.
+  it.runIf(hasNodeApis)('is set through any copy of @w/core and seen by all of them', async () => {
     const { createRequire } = await import('node:module');
     const copy = createRequire(import.meta.url)('../dist/internal.cjs') as {
       setUnraisableHook: typeof setUnraisableHook;

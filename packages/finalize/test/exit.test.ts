@@ -92,28 +92,39 @@ describe('finalizers at exit', () => {
     expect(status).toBe(0);
   });
 
-  it('runs a finalizer created by an exit listener added after the first finalize()', () => {
-    for (const end of ['', 'process.exit(3);']) {
-      const { stdout, status } = run(`
-        globalThis.kept = {};
-        finalize(kept, console.log, 'first finalizer');
-        const later = finalize(kept, console.log, 'atexit turned back on');
-        later.atexit = false;
-        process.on('exit', () => {
-          const f = finalize(kept, console.log, 'created by a later exit listener');
-          console.log('alive:', f.alive);
-          later.atexit = true;
-        });
-        ${end}`);
-      expect(stdout).toEqual([
-        'first finalizer',
-        'alive: true',
-        'created by a later exit listener',
-        'atexit turned back on',
-      ]);
-      expect(status).toBe(end === '' ? 0 : 3);
-    }
-  });
+  // The late pass runs in process.reallyExit after process.exit(), and in a microtask after the
+  // exit listeners of a natural end. Bun and Deno run no microtask there (measured: Bun 1.4.5,
+  // Deno 2.9.6), so they get the process.exit() case only.
+  const naturalEndRunsMicrotasks = !('Bun' in globalThis) && !('Deno' in globalThis);
+  const lateListenerCases = [
+    { end: 'at a natural end', code: '', status: 0, runs: naturalEndRunsMicrotasks },
+    { end: 'on process.exit()', code: 'process.exit(3);', status: 3, runs: true },
+  ];
+  for (const { end, code, status: expectedStatus, runs } of lateListenerCases) {
+    it.runIf(runs)(
+      `runs a finalizer created by an exit listener added after the first finalize(), ${end}`,
+      () => {
+        const { stdout, status } = run(`
+          globalThis.kept = {};
+          finalize(kept, console.log, 'first finalizer');
+          const later = finalize(kept, console.log, 'atexit turned back on');
+          later.atexit = false;
+          process.on('exit', () => {
+            const f = finalize(kept, console.log, 'created by a later exit listener');
+            console.log('alive:', f.alive);
+            later.atexit = true;
+          });
+          ${code}`);
+        expect(stdout).toEqual([
+          'first finalizer',
+          'alive: true',
+          'created by a later exit listener',
+          'atexit turned back on',
+        ]);
+        expect(status).toBe(expectedStatus);
+      },
+    );
+  }
 
   it('runs 20,000 finalizers created during exit in linear time', () => {
     // Each of 20,000 finalizers creates one more while exit processing runs.

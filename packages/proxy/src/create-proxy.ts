@@ -77,7 +77,7 @@ export function proxy<T extends object>(target: T, callback?: ProxyCallback<T>):
   handlers.set(created, handler);
   // Core lists the proxy in getWeakRefs (the reused one in its own slot) and, when there is
   // a callback, calls its [targetCollected] after collection.
-  if (callback === undefined) setCanonical(target, 'proxy', created);
+  if (callback === undefined) setCanonical(target, 'proxy', created as unknown as Watcher);
   else watchTargetWeakly(target, created as unknown as Watcher, true);
   return created;
 }

@@ -1,8 +1,9 @@
 import {
   assertFunction,
   assertWeakable,
-  createCleanupRegistry,
   describeType,
+  incompatibleReceiver,
+  OrderedWeakKeys,
   type Inspect,
   type InspectOptions,
   inspectCollection,
@@ -11,10 +12,8 @@ import {
 } from '@w/core/internal';
 import { type Ref, ref } from '@w/ref';
 
-// One WeakRef per key for the key's whole life: it gives iteration its key back, and it is
-// what the key is registered with. Cleanup deletes it from the order by identity, which is a
-// no-op once the key was deleted.
-type Entry<K extends WeakKey> = WeakRef<K>;
+// The keys and values of a WeakKeyMap, or a TypeError naming `method` when `map` is not one.
+let ownKeys: <K extends WeakKey, V>(map: unknown, method: string) => OrderedWeakKeys<K, V>;
 
 /**
  * A `Map` whose keys are held weakly (Python's `WeakKeyDictionary`): an entry disappears
@@ -27,32 +26,34 @@ type Entry<K extends WeakKey> = WeakRef<K>;
  * the runtime's cleanup has run. Iteration follows insertion order, and the map may be
  * changed while it is being iterated, as a `Map` may.
  *
+ * As with `Map`, every method checks that it is called on a `WeakKeyMap`, methods read the
+ * map's own entries (never overridable methods), and `copy()`/`union()` return a
+ * `WeakKeyMap`, also from a subclass.
+ *
  * @typeParam K - the keys: objects, functions or non-registered symbols.
  * @typeParam V - the values: anything.
  */
 export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
-  // The members and their values: values live only here, so a value->key reference is not a
-  // strong path to the key. `has`/`get` are one lookup here.
-  #values = new WeakMap<K, V>();
-  // Every key ever set and still alive, even deleted ones, with its one registered entry.
-  // Registering without an unregister token is ~4x cheaper and needs no token table; keeping
-  // the entry across delete/clear means re-adding a live key never registers it twice.
-  readonly #entries = new WeakMap<K, Entry<K>>();
-  // Insertion order and `size`; holds only WeakRefs, never keys or values.
-  readonly #order = new Set<Entry<K>>();
-  readonly #registry = createCleanupRegistry<Entry<K>>((entry) => {
-    this.#order.delete(entry);
-    this.#compactIfShrunk();
-  }, 'WeakKeyMap cleanup');
-  // The most entries held since the WeakMaps were last rebuilt (see #compactIfShrunk).
-  #peakSize = 0;
+  readonly #keys = new OrderedWeakKeys<K, V>('WeakKeyMap cleanup');
+
+  static {
+    ownKeys = <K2 extends WeakKey, V2>(map: unknown, method: string) => {
+      if (typeof map === 'object' && map !== null && #keys in map) {
+        return (map as unknown as WeakKeyMap<K2, V2>).#keys;
+      }
+      throw incompatibleReceiver(
+        `WeakKeyMap.prototype${method[0] === '[' ? '' : '.'}${method}`,
+        map,
+      );
+    };
+  }
 
   /**
    * Creates a map from `[key, value]` pairs. A key that cannot be held weakly throws a
    * `TypeError` before any pair is added.
    */
   constructor(entries?: Iterable<readonly [K, V]> | null) {
-    if (entries !== undefined && entries !== null) this.#setAll(checkedPairs(entries));
+    if (entries !== undefined && entries !== null) setAll(this.#keys, checkedPairs(entries));
   }
 
   /**
@@ -60,22 +61,20 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
    * until the runtime runs cleanup; after `collectGarbage()` the count is exact.
    */
   get size(): number {
-    return this.#order.size;
+    return ownKeys(this, 'size').size;
   }
 
   /** `'WeakKeyMap'`, so `Object.prototype.toString` reports `[object WeakKeyMap]`. */
-  get [Symbol.toStringTag](): string {
-    return 'WeakKeyMap';
-  }
+  declare readonly [Symbol.toStringTag]: string;
 
   /** The value for `key`, or `undefined`. A key that cannot be held weakly simply misses. */
   get(key: K): V | undefined {
-    return this.#values.get(key);
+    return ownKeys<K, V>(this, 'get').get(key);
   }
 
   /** True when `key` has a live entry. A key that cannot be held weakly gives `false`. */
   has(key: K): boolean {
-    return this.#values.has(key);
+    return ownKeys(this, 'has').has(key);
   }
 
   /**
@@ -83,24 +82,20 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
    * its place. Throws a `TypeError`, changing nothing, when `key` cannot be held weakly.
    */
   set(key: K, value: V): this {
+    const keys = ownKeys<K, V>(this, 'set');
     assertWeakable(key);
-    this.#set(key, value);
+    keys.set(key, value);
     return this;
   }
 
   /** Removes the entry for `key`; true when there was one. */
   delete(key: K): boolean {
-    if (!this.#values.has(key)) return false;
-    this.#remove(key);
-    return true;
+    return ownKeys(this, 'delete').delete(key);
   }
 
   /** Removes every entry. */
   clear(): void {
-    // No deref, no unregister: the keys keep their entries in `#entries` for a re-add.
-    this.#order.clear();
-    this.#values = new WeakMap();
-    this.#peakSize = 0;
+    ownKeys(this, 'clear').clear();
   }
 
   /**
@@ -109,9 +104,10 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
    * nothing, when `key` cannot be held weakly.
    */
   getOrInsert(key: K, defaultValue: V): V {
+    const keys = ownKeys<K, V>(this, 'getOrInsert');
     assertWeakable(key);
-    if (this.#values.has(key)) return this.#values.get(key) as V;
-    this.#set(key, defaultValue);
+    if (keys.has(key)) return keys.get(key) as V;
+    keys.set(key, defaultValue);
     return defaultValue;
   }
 
@@ -122,11 +118,12 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
    * `callback` is not a function or `key` cannot be held weakly.
    */
   getOrInsertComputed(key: K, callback: (key: K) => V): V {
+    const keys = ownKeys<K, V>(this, 'getOrInsertComputed');
     assertFunction(callback, 'callback');
     assertWeakable(key);
-    if (this.#values.has(key)) return this.#values.get(key) as V;
+    if (keys.has(key)) return keys.get(key) as V;
     const value = callback.call(undefined, key);
-    this.#set(key, value);
+    keys.set(key, value);
     return value;
   }
 
@@ -138,46 +135,43 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
   pop(key: K): V;
   pop<D>(key: K, defaultValue: D): V | D;
   pop<D>(key: K, ...defaultValue: [D?]): V | D {
-    if (!this.#values.has(key)) {
+    const keys = ownKeys<K, V>(this, 'pop');
+    if (!keys.has(key)) {
       if (defaultValue.length > 0) return defaultValue[0] as D;
       throw new RangeError('WeakKeyMap.pop(): key not found');
     }
-    const value = this.#values.get(key) as V;
-    this.#remove(key);
+    const value = keys.get(key) as V;
+    keys.delete(key);
     return value;
   }
 
   /**
    * Removes the most recently inserted live entry and returns it as `[key, value]` (Python's
-   * `popitem`). Throws a `RangeError` when there is none. O(size): a `Set` cannot be read
-   * from its end.
+   * `popitem`): O(1) amortized. Throws a `RangeError` when there is none.
    */
   popItem(): [K, V] {
-    // Copying the entries costs no deref; then usually only the last one is dereferenced.
-    const entries = [...this.#order];
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const entry = entries[i]!;
-      const key = entry.deref();
-      if (key === undefined) continue;
-      const value = this.#values.get(key) as V;
-      this.#remove(key);
-      return [key, value];
-    }
-    throw new RangeError('WeakKeyMap.popItem(): the map is empty');
+    const entry = ownKeys<K, V>(this, 'popItem').pop();
+    if (entry === undefined) throw new RangeError('WeakKeyMap.popItem(): the map is empty');
+    return entry;
   }
 
   /**
-   * Sets every `[key, value]` pair of `entries`, in order (Python's `update`). Throws a
-   * `TypeError`, adding nothing, when any key cannot be held weakly.
+   * Sets every `[key, value]` pair of `entries`, in order (Python's `update`); with no
+   * argument (or `null`/`undefined`) it sets nothing. Throws a `TypeError`, adding nothing,
+   * when any key cannot be held weakly. Returns this map.
    */
-  update(entries: Iterable<readonly [K, V]>): this {
-    this.#setAll(checkedPairs(entries));
+  update(entries?: Iterable<readonly [K, V]> | null): this {
+    const keys = ownKeys<K, V>(this, 'update');
+    if (entries !== undefined && entries !== null) setAll(keys, checkedPairs(entries));
     return this;
   }
 
   /** A new `WeakKeyMap` with the same live entries, in the same order. */
   copy(): WeakKeyMap<K, V> {
-    return new WeakKeyMap(this);
+    const keys = ownKeys<K, V>(this, 'copy');
+    const result = new WeakKeyMap<K, V>();
+    setAll(result.#keys, keys.entries());
+    return result;
   }
 
   /**
@@ -185,9 +179,11 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
    * both, `other`'s value wins and this map's position is kept. Neither input changes.
    */
   union<K2 extends WeakKey, V2>(other: Iterable<readonly [K2, V2]>): WeakKeyMap<K | K2, V | V2> {
+    const keys = ownKeys<K, V>(this, 'union');
     const pairs = checkedPairs<K | K2, V | V2>(other);
-    const result = new WeakKeyMap<K | K2, V | V2>(this);
-    result.#setAll(pairs);
+    const result = new WeakKeyMap<K | K2, V | V2>();
+    setAll(result.#keys, keys.entries());
+    setAll(result.#keys, pairs);
     return result;
   }
 
@@ -197,31 +193,28 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
    */
   keyRefs(): Ref<K>[] {
     const refs: Ref<K>[] = [];
-    for (const key of this.keys()) refs.push(ref(key));
+    for (const key of ownKeys<K, V>(this, 'keyRefs').keys()) refs.push(ref(key));
     return refs;
   }
 
   /** The live keys, in insertion order. */
-  *keys(): MapIterator<K> {
-    for (const entry of this.#order) {
-      const key = entry.deref();
-      if (key !== undefined) yield key;
-    }
+  keys(): MapIterator<K> {
+    return ownKeys<K, V>(this, 'keys').keys();
   }
 
   /** The values of the live keys, in insertion order. */
-  *values(): MapIterator<V> {
-    for (const key of this.keys()) yield this.#values.get(key) as V;
+  values(): MapIterator<V> {
+    return ownKeys<K, V>(this, 'values').values();
   }
 
   /** The live `[key, value]` pairs, in insertion order. */
-  *entries(): MapIterator<[K, V]> {
-    for (const key of this.keys()) yield [key, this.#values.get(key) as V];
+  entries(): MapIterator<[K, V]> {
+    return ownKeys<K, V>(this, 'entries').entries();
   }
 
   /** Same as `entries()`. */
   [Symbol.iterator](): MapIterator<[K, V]> {
-    return this.entries();
+    return ownKeys<K, V>(this, '[Symbol.iterator]').entries();
   }
 
   /**
@@ -234,53 +227,24 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
 
   /** Calls `callback(value, key, map)` for each live entry, in insertion order. */
   forEach(callback: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
+    const keys = ownKeys<K, V>(this, 'forEach');
     assertFunction(callback, 'callback');
-    for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
-  }
-
-  #set(key: K, value: V): void {
-    if (!this.#values.has(key)) {
-      let entry = this.#entries.get(key);
-      if (entry === undefined) {
-        entry = new WeakRef(key);
-        this.#entries.set(key, entry);
-        this.#registry.register(key, entry);
-      }
-      this.#order.add(entry);
-      if (this.#order.size > this.#peakSize) this.#peakSize = this.#order.size;
-    }
-    this.#values.set(key, value);
-  }
-
-  #setAll(pairs: (readonly [K, V])[]): void {
-    for (const [key, value] of pairs) this.#set(key, value);
-  }
-
-  #remove(key: K): void {
-    this.#order.delete(this.#entries.get(key) as Entry<K>);
-    this.#values.delete(key);
-    this.#compactIfShrunk();
-  }
-
-  // V8's WeakMap tables never shrink, even when GC empties them: after 1e5 keys die, each
-  // would keep ~4 MB of empty slots. Rebuilding them once the map falls to a quarter of its
-  // peak frees that, at O(live) cost amortized over the >= 3x as many removals: O(1) per
-  // removal. `#entries` is kept: deleted live keys must keep their registered entries.
-  #compactIfShrunk(): void {
-    if (this.#peakSize < COMPACT_MIN_PEAK || this.#order.size > this.#peakSize / 4) return;
-    const values = new WeakMap<K, V>();
-    for (const entry of this.#order) {
-      const key = entry.deref();
-      if (key === undefined) continue; // its cleanup is pending and will remove it
-      values.set(key, this.#values.get(key) as V);
-    }
-    this.#values = values;
-    this.#peakSize = this.#order.size;
+    for (const [key, value] of keys.entries()) callback.call(thisArg, value, key, this);
   }
 }
 
-// Below this peak, empty WeakMap slots cost too little to be worth a rebuild.
-const COMPACT_MIN_PEAK = 1024;
+// A data property, as on `Map.prototype`: reading it needs no receiver check.
+Object.defineProperty(WeakKeyMap.prototype, Symbol.toStringTag, {
+  value: 'WeakKeyMap',
+  configurable: true,
+});
+
+function setAll<K extends WeakKey, V>(
+  keys: OrderedWeakKeys<K, V>,
+  pairs: Iterable<readonly [K, V]>,
+): void {
+  for (const [key, value] of pairs) keys.set(key, value);
+}
 
 // Reads every pair first, so a bad one throws before anything is changed.
 function checkedPairs<K extends WeakKey, V>(entries: Iterable<readonly [K, V]>): [K, V][] {

@@ -1,10 +1,11 @@
-import type { CleanupRegistry, WeakKey } from '@w/core/internal';
+import type { WeakKey } from '@w/core/internal';
 import {
   assertFunction,
   assertWeakable,
   canBeHeldWeakly,
-  createCleanupRegistry,
   describeType,
+  incompatibleReceiver,
+  OrderedWeakKeys,
   type Inspect,
   type InspectOptions,
   inspectCollection,
@@ -18,6 +19,13 @@ import { getSetRecord, keysOf, otherHas, type SetLike } from './set-like';
  */
 export type WeakMembers<U> = U extends WeakKey ? U : U & WeakKey;
 
+type Members<T extends WeakKey> = OrderedWeakKeys<T, undefined>;
+
+// The members of an IterableWeakSet, or a TypeError naming `method` when `set` is not one.
+let ownMembers: <T extends WeakKey>(set: unknown, method: string) => Members<T>;
+// A new, empty IterableWeakSet and its members (set methods fill results through them).
+let newSet: <T extends WeakKey>() => [IterableWeakSet<T>, Members<T>];
+
 /**
  * A `Set` that holds its members weakly (Python's `weakref.WeakSet`): a member that nothing
  * else references is collected, and then disappears from the set. Unlike the global
@@ -26,85 +34,77 @@ export type WeakMembers<U> = U extends WeakKey ? U : U & WeakKey;
  * A collected member is invisible at once (`has` is `false`, iteration skips it); `size`
  * counts it until the runtime's cleanup task has run (see docs/collection.md), so `size`
  * is exact after `collectGarbage()` from `@w/core/testing`.
+ *
+ * As with `Set`, every method checks that it is called on an `IterableWeakSet`, the set
+ * methods read the set's own members (never overridable methods such as `has`), and every
+ * set they return is an `IterableWeakSet`, also when called on a subclass.
  */
 export class IterableWeakSet<T extends WeakKey> implements Set<T> {
-  // Insertion order. Each value gets exactly one WeakRef for its whole life, which is what
-  // its cleanup removes: cleanup deletes by identity, a no-op once the ref left the order.
-  #order = new Set<WeakRef<T>>();
-  // Finds a member's ref in O(1), and answers `has` without a deref (a deref would keep
-  // the member alive until the end of the current task).
-  #refs = new WeakMap<T, WeakRef<T>>();
-  // Values removed while alive, with the ref they are still registered under. A value is
-  // registered once, without an unregister token (4x cheaper, and no token table), so
-  // re-adding it reuses that ref instead of piling up registrations.
-  #removed = new WeakMap<T, WeakRef<T>>();
-  // One registry per set: when the set is dropped, its registry and registrations go too.
-  // Made on first add, so empty sets (results of set methods...) cost no registry.
-  #registry: CleanupRegistry<WeakRef<T>> | undefined;
+  readonly #members: Members<T> = new OrderedWeakKeys<T, undefined>('IterableWeakSet cleanup');
+
+  static {
+    ownMembers = <U extends WeakKey>(set: unknown, method: string) => {
+      if (typeof set === 'object' && set !== null && #members in set) {
+        return (set as unknown as IterableWeakSet<U>).#members;
+      }
+      throw incompatibleReceiver(
+        `IterableWeakSet.prototype${method[0] === '[' ? '' : '.'}${method}`,
+        set,
+      );
+    };
+    newSet = <U extends WeakKey>() => {
+      const set = new IterableWeakSet<U>();
+      return [set, set.#members];
+    };
+  }
 
   /**
    * Creates a set holding the members of `iterable`, like `new Set(iterable)`. Throws
    * `TypeError` if any of them cannot be held weakly, before anything is added.
    */
   constructor(iterable?: Iterable<T> | null) {
-    if (iterable !== undefined && iterable !== null) {
-      for (const value of weakableValues(iterable)) this.#add(value);
-    }
+    if (iterable !== undefined && iterable !== null)
+      addAll(this.#members, weakableValues(iterable));
   }
 
   /** Number of members whose cleanup has not run yet: O(1), exact after a collection's cleanup. */
   get size(): number {
-    return this.#order.size;
+    return ownMembers(this, 'size').size;
   }
 
   /** Adds `value` (kept in place if already a member). Throws `TypeError` for a value that cannot be held weakly. */
   add(value: T): this {
+    const members = ownMembers<T>(this, 'add');
     assertWeakable(value);
-    this.#add(value);
+    if (!members.has(value)) members.set(value, undefined);
     return this;
   }
 
   /** True when `value` is a live member. Values that cannot be held weakly are never members. */
   has(value: T): boolean {
-    // WeakMap.has answers false for what cannot be held weakly: no check needed on this hot path.
-    return this.#refs.has(value);
+    return ownMembers(this, 'has').has(value);
   }
 
   /** Removes `value`; returns whether it was a member. */
   delete(value: T): boolean {
-    const ref = this.#refs.get(value);
-    if (ref === undefined) return false;
-    this.#forget(value, ref);
-    return true;
+    return ownMembers(this, 'delete').delete(value);
   }
 
   /** Removes every member. */
   clear(): void {
-    // Live members stay registered: remember their refs for a re-add.
-    for (const ref of this.#order) {
-      const value = ref.deref();
-      if (value !== undefined) this.#removed.set(value, ref);
-    }
-    this.#order.clear();
-    // A WeakMap cannot be cleared; a fresh one drops every entry of the old one.
-    this.#refs = new WeakMap();
+    ownMembers(this, 'clear').clear();
   }
 
   /**
    * Removes and returns the OLDEST live member (the first one iteration would yield; Python's
-   * `WeakSet.pop()` returns an arbitrary one). Collected members it passes are removed at
-   * once, so `size` can drop before their cleanup runs. Throws `RangeError` when no member is left.
+   * `WeakSet.pop()` returns an arbitrary one): O(1) amortized. Collected members it passes
+   * are removed at once, so `size` can drop before their cleanup runs. Throws `RangeError`
+   * when no member is left.
    */
   pop(): T {
-    for (const ref of this.#order) {
-      const value = ref.deref();
-      if (value !== undefined) {
-        this.#forget(value, ref);
-        return value;
-      }
-      this.#order.delete(ref); // collected, its cleanup pending: that will be a no-op
-    }
-    throw new RangeError('IterableWeakSet.pop(): the set is empty');
+    const entry = ownMembers<T>(this, 'pop').shift();
+    if (entry === undefined) throw new RangeError('IterableWeakSet.pop(): the set is empty');
+    return entry[0];
   }
 
   /**
@@ -112,40 +112,73 @@ export class IterableWeakSet<T extends WeakKey> implements Set<T> {
    * nothing, if any of them cannot be held weakly. Returns this set.
    */
   update(iterable: Iterable<T>): this {
-    for (const value of weakableValues(iterable)) this.#add(value);
+    const members = ownMembers<T>(this, 'update');
+    addAll(members, weakableValues(iterable));
+    return this;
+  }
+
+  /**
+   * Keeps only the members that are also in `iterable`, any iterable (Python's
+   * `intersection_update`, `&=`). Returns this set.
+   */
+  intersectionUpdate(iterable: Iterable<unknown>): this {
+    const members = ownMembers<T>(this, 'intersectionUpdate');
+    const kept = new Set(readAll(iterable, 'intersectionUpdate'));
+    for (const value of [...members.keys()]) if (!kept.has(value)) members.delete(value);
+    return this;
+  }
+
+  /**
+   * Removes every member that is in `iterable`, any iterable (Python's `difference_update`,
+   * `-=`). Returns this set.
+   */
+  differenceUpdate(iterable: Iterable<unknown>): this {
+    const members = ownMembers<T>(this, 'differenceUpdate');
+    for (const value of readAll(iterable, 'differenceUpdate')) members.delete(value);
+    return this;
+  }
+
+  /**
+   * Removes the members that are in `iterable` and adds, in order, its values that were not
+   * members (Python's `symmetric_difference_update`, `^=`); a value given twice counts once.
+   * Throws `TypeError`, changing nothing, if a value it would add cannot be held weakly.
+   * Returns this set.
+   */
+  symmetricDifferenceUpdate(iterable: Iterable<T>): this {
+    const members = ownMembers<T>(this, 'symmetricDifferenceUpdate');
+    const values = new Set(readAll(iterable, 'symmetricDifferenceUpdate'));
+    for (const value of values) {
+      if (!members.has(value)) assertWeakableMember(value, 'symmetricDifferenceUpdate');
+    }
+    const toAdd = [...values].filter((value) => !members.has(value));
+    for (const value of values) members.delete(value);
+    addAll(members, toAdd as T[]);
     return this;
   }
 
   /** A new `IterableWeakSet` with the same live members, in the same order. */
   copy(): IterableWeakSet<T> {
-    const result = new IterableWeakSet<T>();
-    for (const value of this) result.#add(value);
-    return result;
+    return copyOf(ownMembers<T>(this, 'copy'))[0];
   }
 
   /** Live members in insertion order; members added while iterating are visited, deleted ones are not. */
-  *values(): SetIterator<T> {
-    for (const ref of this.#order) {
-      const value = ref.deref();
-      if (value !== undefined) yield value;
-    }
-    return undefined;
+  values(): SetIterator<T> {
+    return ownMembers<T>(this, 'values').keys();
   }
 
   /** The same as `values()`, as for `Set`. */
   keys(): SetIterator<T> {
-    return this.values();
+    return ownMembers<T>(this, 'keys').keys();
   }
 
   /** `[member, member]` pairs, as for `Set`. */
-  *entries(): SetIterator<[T, T]> {
-    for (const value of this.values()) yield [value, value];
-    return undefined;
+  entries(): SetIterator<[T, T]> {
+    return pairsOf(ownMembers<T>(this, 'entries'));
   }
 
   /** The same as `values()`. */
   [Symbol.iterator](): SetIterator<T> {
-    return this.values();
+    return ownMembers<T>(this, '[Symbol.iterator]').keys();
   }
 
   /**
@@ -158,39 +191,47 @@ export class IterableWeakSet<T extends WeakKey> implements Set<T> {
 
   /** Calls `callback(member, member, set)` for each live member, in insertion order. */
   forEach(callback: (value: T, value2: T, set: Set<T>) => void, thisArg?: unknown): void {
+    const members = ownMembers<T>(this, 'forEach');
     assertFunction(callback, 'IterableWeakSet.forEach(): callback');
-    for (const value of this.values()) callback.call(thisArg, value, value, this);
+    for (const value of members.keys()) callback.call(thisArg, value, value, this);
   }
 
   /** `'IterableWeakSet'`, for `Object.prototype.toString`. */
-  get [Symbol.toStringTag](): string {
-    return 'IterableWeakSet';
-  }
+  declare readonly [Symbol.toStringTag]: string;
+
+  // The ES2025 set methods, step by step as the spec writes them (Set.prototype.union...):
+  // the receiver check, GetSetRecord, then the algorithm, with the argument's methods called
+  // in the same order and as often.
 
   /**
    * A new set with the members of this set and of `other` (any set-like: `Set`,
    * `IterableWeakSet`, your own). Throws `TypeError` if a member of `other` cannot be held weakly.
    */
   union<U>(other: SetLike<U>): IterableWeakSet<T | WeakMembers<U>> {
+    const members = ownMembers<T>(this, 'union');
     const record = getSetRecord(other, 'union');
-    const result: IterableWeakSet<T | WeakMembers<U>> = this.copy();
-    for (const value of keysOf(record, 'union')) {
+    const otherKeys = keysOf(record, 'union');
+    const [result, resultMembers] = copyOf<T | WeakMembers<U>>(members);
+    for (const value of otherKeys) {
+      if (resultMembers.has(value)) continue;
       assertWeakableMember(value, 'union');
-      result.#add(value as WeakMembers<U>);
+      resultMembers.set(value as WeakMembers<U>, undefined);
     }
     return result;
   }
 
   /** A new set with the members of this set that are also in `other`. */
   intersection<U>(other: SetLike<U>): IterableWeakSet<T & U> {
+    const members = ownMembers<T>(this, 'intersection');
     const record = getSetRecord(other, 'intersection');
-    const result = new IterableWeakSet<T & U>();
-    // As the spec does: walk the smaller side, ask the other one.
-    if (this.size <= record.size) {
-      for (const value of this) if (otherHas(record, value)) result.#add(value as T & U);
+    const [result, resultMembers] = newSet<T & U>();
+    if (members.size <= record.size) {
+      for (const value of members.keys()) {
+        if (otherHas(record, value)) addOnce(resultMembers, value as T & U);
+      }
     } else {
       for (const value of keysOf(record, 'intersection')) {
-        if (this.has(value as T)) result.#add(value as T & U);
+        if (members.has(value)) addOnce(resultMembers, value as T & U);
       }
     }
     return result;
@@ -198,12 +239,16 @@ export class IterableWeakSet<T extends WeakKey> implements Set<T> {
 
   /** A new set with the members of this set that are not in `other`. */
   difference<U>(other: SetLike<U>): IterableWeakSet<T> {
+    const members = ownMembers<T>(this, 'difference');
     const record = getSetRecord(other, 'difference');
-    const result = this.copy();
-    if (this.size <= record.size) {
-      for (const value of this) if (otherHas(record, value)) result.delete(value);
+    const snapshot = [...members.keys()];
+    const [result, resultMembers] = newSet<T>();
+    addAll(resultMembers, snapshot);
+    if (members.size <= record.size) {
+      // Walks the copy: a member that `has` deletes from this set is still judged.
+      for (const value of snapshot) if (otherHas(record, value)) resultMembers.delete(value);
     } else {
-      for (const value of keysOf(record, 'difference')) result.delete(value as T);
+      for (const value of keysOf(record, 'difference')) resultMembers.delete(value);
     }
     return result;
   }
@@ -213,15 +258,17 @@ export class IterableWeakSet<T extends WeakKey> implements Set<T> {
    * `TypeError` if a member of `other` that it would add cannot be held weakly.
    */
   symmetricDifference<U>(other: SetLike<U>): IterableWeakSet<T | WeakMembers<U>> {
+    const members = ownMembers<T>(this, 'symmetricDifference');
     const record = getSetRecord(other, 'symmetricDifference');
-    const result: IterableWeakSet<T | WeakMembers<U>> = this.copy();
-    for (const value of keysOf(record, 'symmetricDifference')) {
-      // Decided against this set, not the result, so a duplicate key cannot toggle twice.
-      if (this.has(value as T)) {
-        result.delete(value as T);
-      } else {
+    const otherKeys = keysOf(record, 'symmetricDifference');
+    const [result, resultMembers] = copyOf<T | WeakMembers<U>>(members);
+    for (const value of otherKeys) {
+      // Decided against this set as it is now, not the result, as the spec does.
+      if (members.has(value)) {
+        resultMembers.delete(value);
+      } else if (!resultMembers.has(value)) {
         assertWeakableMember(value, 'symmetricDifference');
-        result.#add(value as WeakMembers<U>);
+        resultMembers.set(value as WeakMembers<U>, undefined);
       }
     }
     return result;
@@ -229,62 +276,79 @@ export class IterableWeakSet<T extends WeakKey> implements Set<T> {
 
   /** True when every live member of this set is in `other`. */
   isSubsetOf(other: SetLike<unknown>): boolean {
+    const members = ownMembers<T>(this, 'isSubsetOf');
     const record = getSetRecord(other, 'isSubsetOf');
     // `size` may still count collected members: only trust the shortcut on a live count.
-    if (this.size > record.size && this.#liveCount() > record.size) return false;
-    for (const value of this) if (!otherHas(record, value)) return false;
+    if (members.size > record.size && liveCount(members) > record.size) return false;
+    for (const value of members.keys()) if (!otherHas(record, value)) return false;
     return true;
   }
 
   /** True when every member of `other` is a live member of this set. */
   isSupersetOf(other: SetLike<unknown>): boolean {
+    const members = ownMembers<T>(this, 'isSupersetOf');
     const record = getSetRecord(other, 'isSupersetOf');
     // Counting collected members only makes this shortcut rarer, never wrong.
-    if (this.size < record.size) return false;
-    for (const value of keysOf(record, 'isSupersetOf')) if (!this.has(value as T)) return false;
+    if (members.size < record.size) return false;
+    for (const value of keysOf(record, 'isSupersetOf')) if (!members.has(value)) return false;
     return true;
   }
 
   /** True when this set and `other` have no member in common. */
   isDisjointFrom(other: SetLike<unknown>): boolean {
+    const members = ownMembers<T>(this, 'isDisjointFrom');
     const record = getSetRecord(other, 'isDisjointFrom');
-    if (this.size <= record.size) {
-      for (const value of this) if (otherHas(record, value)) return false;
+    if (members.size <= record.size) {
+      for (const value of members.keys()) if (otherHas(record, value)) return false;
     } else {
-      for (const value of keysOf(record, 'isDisjointFrom')) if (this.has(value as T)) return false;
+      for (const value of keysOf(record, 'isDisjointFrom')) if (members.has(value)) return false;
     }
     return true;
   }
+}
 
-  #add(value: T): void {
-    if (this.#refs.has(value)) return;
-    let ref = this.#removed.get(value);
-    if (ref === undefined) {
-      ref = new WeakRef(value);
-      this.#registry ??= createCleanupRegistry<WeakRef<T>>(
-        (dead) => this.#order.delete(dead),
-        'IterableWeakSet cleanup',
-      );
-      this.#registry.register(value, ref);
-    } else {
-      this.#removed.delete(value);
-    }
-    this.#refs.set(value, ref);
-    this.#order.add(ref);
-  }
+// A data property, as on `Set.prototype`: reading it needs no receiver check.
+Object.defineProperty(IterableWeakSet.prototype, Symbol.toStringTag, {
+  value: 'IterableWeakSet',
+  configurable: true,
+});
 
-  // Removes a live member; its registration stays, kept for a re-add.
-  #forget(value: T, ref: WeakRef<T>): void {
-    this.#order.delete(ref);
-    this.#refs.delete(value);
-    this.#removed.set(value, ref);
-  }
+function addOnce<T extends WeakKey>(members: Members<T>, value: T): void {
+  if (!members.has(value)) members.set(value, undefined);
+}
 
-  #liveCount(): number {
-    let count = 0;
-    for (const _ of this) count++;
-    return count;
+function addAll<T extends WeakKey>(members: Members<T>, values: Iterable<T>): void {
+  for (const value of values) addOnce(members, value);
+}
+
+function copyOf<T extends WeakKey>(members: Members<T>): [IterableWeakSet<T>, Members<T>] {
+  const copy = newSet<T>();
+  addAll(copy[1], members.keys() as Iterable<T>);
+  return copy;
+}
+
+function* pairsOf<T extends WeakKey>(members: Members<T>): SetIterator<[T, T]> {
+  for (const value of members.keys()) yield [value, value];
+  return undefined;
+}
+
+function liveCount(members: Members<WeakKey>): number {
+  let count = 0;
+  for (const _ of members.keys()) count++;
+  return count;
+}
+
+/** Reads all of `iterable` first, so that a throwing iterator changes nothing. */
+function readAll(iterable: unknown, method: string): unknown[] {
+  if (
+    iterable == null ||
+    typeof (iterable as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function'
+  ) {
+    throw new TypeError(
+      `IterableWeakSet.${method}(): expected an iterable, not '${describeType(iterable)}'`,
+    );
   }
+  return [...(iterable as Iterable<unknown>)];
 }
 
 /** Reads all of `iterable` and checks every value before the caller adds any (no partial update). */

@@ -31,13 +31,14 @@ export function getSetRecord(other: unknown, method: string): SetRecord {
     );
   }
   const rawSize: unknown = (other as { size?: unknown }).size;
-  // The spec's ToNumber (so '3' counts as 3, as in native Set), except that a symbol or a
-  // bigint, where ToNumber throws a vague error, gets the same message as `undefined` does.
+  // The spec's ToNumber (so '3' counts as 3, as in native Set); a symbol or a bigint, where
+  // ToNumber throws a vague error, is refused naming its type, as `undefined` is.
   const size =
-    typeof rawSize === 'symbol' || typeof rawSize === 'bigint' ? Number.NaN : Number(rawSize);
+    typeof rawSize === 'symbol' || typeof rawSize === 'bigint' ? Number.NaN : +(rawSize as number);
   if (Number.isNaN(size)) {
+    const got = typeof rawSize === 'number' ? 'NaN' : `'${describeType(rawSize)}'`;
     throw new TypeError(
-      `IterableWeakSet.${method}(): the argument's size must be a number, not '${describeType(rawSize)}'`,
+      `IterableWeakSet.${method}(): the argument's size must be a number, not ${got}`,
     );
   }
   const intSize = Math.trunc(size);
@@ -62,11 +63,11 @@ export function otherHas(record: SetRecord, value: unknown): boolean {
 }
 
 /**
- * The values of `other.keys()`, read with the `next` method fetched once (the spec's
- * iterator record). Stopping early (`break`, `return`, a throw in the loop body) closes
- * the iterator by calling its `return`, as `IteratorClose` does.
+ * Calls `other.keys()` now (the spec's GetIteratorFromMethod) and gives its values, read
+ * with the `next` method fetched once. Stopping early (`break`, `return`, a throw in the
+ * loop body) closes the iterator by calling its `return`, as `IteratorClose` does.
  */
-export function* keysOf(record: SetRecord, method: string): Generator<unknown, undefined> {
+export function keysOf(record: SetRecord, method: string): Generator<unknown, undefined> {
   const iterator = record.keys.call(record.set);
   if (!isObject(iterator)) {
     throw new TypeError(
@@ -75,6 +76,14 @@ export function* keysOf(record: SetRecord, method: string): Generator<unknown, u
   }
   const next = (iterator as { next?: unknown }).next;
   assertFunction(next, `IterableWeakSet.${method}(): the argument's keys().next`);
+  return stepThrough(iterator, next, method);
+}
+
+function* stepThrough(
+  iterator: object,
+  next: Function,
+  method: string,
+): Generator<unknown, undefined> {
   for (;;) {
     const result = next.call(iterator);
     if (!isObject(result)) {

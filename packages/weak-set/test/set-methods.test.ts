@@ -130,11 +130,7 @@ describe('the set-like protocol', () => {
     ['a number', 1, "the argument must be set-like (size, has, keys), not 'number'"],
     ['null', null, "not 'null'"],
     ['an array (no size)', [a], "the argument's size must be a number, not 'undefined'"],
-    [
-      'a NaN size',
-      { size: Number.NaN, has() {}, keys() {} },
-      "size must be a number, not 'number'",
-    ],
+    ['a NaN size', { size: Number.NaN, has() {}, keys() {} }, 'size must be a number, not NaN'],
     ['a bigint size', { size: 1n, has() {}, keys() {} }, "size must be a number, not 'bigint'"],
     ['no has', { size: 1, keys() {} }, "the argument's 'has' must be a function, not 'undefined'"],
     [

@@ -121,9 +121,7 @@ describe('the packed packages, imported and required in one process', () => {
     expect(status).toBe(0);
   });
 
-  // enabled when h-refs lands: refs, proxies and their callback order keep their state in
-  // process-wide slots (@w/ref, @w/proxy, @w/finalize, core's target watchers).
-  it.skip('is one library: same ref, full counts, newest first across both', () => {
+  it('is one library: same ref, full counts, newest first across both', () => {
     const { lines, status } = run(`
       const esm = await import('@w/weakref');
       const cjs = require('@w/weakref');

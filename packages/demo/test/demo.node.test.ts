@@ -1,14 +1,22 @@
-// `pnpm demo` as a user runs it: the built demo in its own process, to its exit.
+// `pnpm demo` as a user runs it: the demo, bundled from source, in its own Node process, to
+// its exit (Node's exit semantics: *.node.test.ts files do not run on Bun, Deno or Chromium).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { buildForChildren } from '../../../test-support/build-for-children';
 import { tutorial } from '../src/tutorial';
 
-const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+let built: Awaited<ReturnType<typeof buildForChildren>>;
+beforeAll(async () => {
+  built = await buildForChildren({
+    main: fileURLToPath(new URL('../src/main.ts', import.meta.url)),
+  });
+}, 60_000);
+afterAll(() => built?.remove());
 
 test('pnpm demo prints the tutorial in order, and the at-exit finalizer under its own heading', () => {
-  if (!existsSync(main)) throw new Error(`${main} is missing: run pnpm build first`);
+  const main = join(built.dir, 'main.js');
   const run = spawnSync(process.execPath, ['--expose-gc', main], { encoding: 'utf8' });
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);

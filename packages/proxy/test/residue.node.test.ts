@@ -1,0 +1,35 @@
+import { collectGarbage } from '@w/core/testing';
+import { getWeakRefCount } from '@w/ref';
+import { describe, expect, it } from 'vitest';
+import { residueOnOneTarget, residuePerTarget } from '../../../test-support/residue';
+import { proxy } from '../src';
+
+// Dropped proxies leave nothing on targets that live on, also after a method was read
+// through them. Figures at scale: residue.soak.ts.
+
+const TARGETS = 50_000;
+class Target {
+  method(): void {}
+}
+const callback = () => {};
+
+const DROPPED: [string, (target: Target) => unknown][] = [
+  ['proxy, a method read', (t) => proxy(t).method],
+  ['proxy with a callback, a method read', (t) => proxy(t, callback).method],
+];
+
+describe(`one dropped proxy on each of ${TARGETS} live targets`, () => {
+  it.each(DROPPED)('%s leaves at most 16 bytes per target', async (_, make) => {
+    expect(
+      await residuePerTarget(collectGarbage, TARGETS, () => new Target(), make),
+    ).toBeLessThanOrEqual(16);
+  });
+});
+
+it('100,000 proxies with callbacks made and dropped on one long-lived target leave nothing', async () => {
+  const { bytes, target } = await residueOnOneTarget(collectGarbage, 100_000, (t) =>
+    proxy(t, callback),
+  );
+  expect(getWeakRefCount(target)).toBe(0);
+  expect(bytes).toBeLessThan(256 * 1024);
+});

@@ -1,0 +1,38 @@
+import { collectGarbage } from '@w/core/testing';
+import { describe, expect, it } from 'vitest';
+import { residueOnOneTarget, residuePerTarget } from '../../../test-support/residue';
+import { getWeakRefCount, KeyedRef, Ref, ref, WeakMethod } from '../src';
+
+// Dropped refs leave nothing on targets that live on (a raw WeakRef leaves nothing).
+// Figures at scale: residue.soak.ts.
+
+const TARGETS = 50_000;
+class Target {
+  method(): void {}
+}
+const callback = () => {};
+
+const DROPPED: [string, (target: Target) => unknown][] = [
+  ['ref', (t) => ref(t)],
+  ['ref with a callback', (t) => ref(t, callback)],
+  ['new Ref', (t) => new Ref(t)],
+  ['KeyedRef with a callback', (t) => new KeyedRef(t, callback, 'key')],
+  ['WeakMethod', (t) => new WeakMethod(t, 'method')],
+  ['WeakMethod with a callback', (t) => new WeakMethod(t, 'method', callback)],
+];
+
+describe(`one dropped ref on each of ${TARGETS} live targets`, () => {
+  it.each(DROPPED)('%s leaves at most 16 bytes per target', async (_, make) => {
+    expect(
+      await residuePerTarget(collectGarbage, TARGETS, () => new Target(), make),
+    ).toBeLessThanOrEqual(16);
+  });
+});
+
+it('100,000 refs with callbacks made and dropped on one long-lived target leave nothing', async () => {
+  const { bytes, target } = await residueOnOneTarget(collectGarbage, 100_000, (t) =>
+    ref(t, callback),
+  );
+  expect(getWeakRefCount(target)).toBe(0);
+  expect(bytes).toBeLessThan(256 * 1024);
+});

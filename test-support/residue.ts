@@ -1,0 +1,41 @@
+import type { CollectGarbage } from './soak';
+
+// Node only (process.memoryUsage). What dropped refs, proxies and finalizers leave on targets
+// that live on, measured after collectGarbage() against the same live targets before.
+
+async function heapUsed(collectGarbage: CollectGarbage): Promise<number> {
+  await collectGarbage();
+  return process.memoryUsage().heapUsed;
+}
+
+/** Heap bytes per target left after `make(target)` ran (and its result was dropped) on each. */
+export async function residuePerTarget<T>(
+  collectGarbage: CollectGarbage,
+  count: number,
+  newTarget: () => T,
+  make: (target: T) => unknown,
+): Promise<number> {
+  // A full round on other targets first: V8's hash tables (a WeakMap's, a registry's) keep
+  // the capacity they grew to when their keys die, and reuse it. That peak is not residue.
+  for (const target of Array.from({ length: count }, newTarget)) make(target);
+  const targets = Array.from({ length: count }, newTarget);
+  const before = await heapUsed(collectGarbage);
+  for (const target of targets) make(target);
+  const after = await heapUsed(collectGarbage);
+  targets.length = 0;
+  return (after - before) / count;
+}
+
+/** Heap bytes left after `make(target)` ran `count` times on one target that lives on. */
+export async function residueOnOneTarget(
+  collectGarbage: CollectGarbage,
+  count: number,
+  make: (target: object) => unknown,
+) {
+  const target = {};
+  for (let i = 0; i < count; i++) make({}); // the tables' peak, as above
+  const before = await heapUsed(collectGarbage);
+  for (let i = 0; i < count; i++) make(target);
+  const after = await heapUsed(collectGarbage);
+  return { bytes: after - before, target };
+}
