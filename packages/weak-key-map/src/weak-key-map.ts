@@ -2,12 +2,12 @@ import {
   assertFunction,
   assertWeakable,
   describeType,
-  incompatibleReceiver,
-  OrderedWeakKeys,
   type Inspect,
   type InspectOptions,
+  incompatibleReceiver,
   inspectCollection,
   inspectCustom,
+  OrderedWeakKeys,
   type WeakKey,
 } from '@w/core/internal';
 import { type Ref, ref } from '@w/ref';

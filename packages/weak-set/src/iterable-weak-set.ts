@@ -4,12 +4,12 @@ import {
   assertWeakable,
   canBeHeldWeakly,
   describeType,
-  incompatibleReceiver,
-  OrderedWeakKeys,
   type Inspect,
   type InspectOptions,
+  incompatibleReceiver,
   inspectCollection,
   inspectCustom,
+  OrderedWeakKeys,
 } from '@w/core/internal';
 import { getSetRecord, keysOf, otherHas, type SetLike } from './set-like';
 
