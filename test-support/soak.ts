@@ -98,6 +98,11 @@ export function progress(): (text: string) => void {
   };
 }
 
+/** Says what a long, silent step (a child process, a build) is about to do: `[soak] text`. */
+export function announce(text: string): void {
+  process.stderr.write(`[soak] ${text}\n`);
+}
+
 function formatGrowth(bytes: number): string {
   return `${bytes >= 0 ? '+' : ''}${(bytes / 2 ** 20).toFixed(1)} MB`;
 }

@@ -24,7 +24,8 @@ interface CleanupState {
   runs: number;
 }
 
-const shared = processShared<CleanupState>('cleanup-registry@1', () => {
+// Pure: a bundle that uses nothing of this module drops the slot with it.
+const shared = /* @__PURE__ */ processShared<CleanupState>('cleanup-registry@1', () => {
   const registry = new FinalizationRegistry<Cleanable>((cell) => cell.clean());
   const state = { registry, runs: 0 };
   armCanary(registry);

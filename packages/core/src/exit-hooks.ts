@@ -4,7 +4,8 @@ import { callReportingErrors } from './unraisable';
 type ExitHook = () => void;
 
 // One list and ONE exit listener per process, however many copies of @w/core are loaded.
-const shared = processShared('exit-hooks@1', () => ({
+// Pure: a bundle that uses nothing of this module drops the slot with it.
+const shared = /* @__PURE__ */ processShared('exit-hooks@1', () => ({
   hooks: new Set<ExitHook>(),
   installed: false,
 }));

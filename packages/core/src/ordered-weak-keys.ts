@@ -57,7 +57,7 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
   /** `origin` names this container's cleanup for the unraisable hook. */
   constructor(origin: string) {
     this.#origin = origin;
-    this.#head = new Link(HEAD_REF as KeyRef<K>, null);
+    this.#head = new Link(new KeyRef(HEAD_TARGET as K), null);
     this.#tail = this.#head;
   }
 
@@ -273,5 +273,5 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
 // Below this peak, empty WeakMap slots cost too little to be worth a rebuild.
 const COMPACT_MIN_PEAK = 1024;
 
-// The placeholder link's ref: never registered, never dereferenced.
-const HEAD_REF = new KeyRef<object>({});
+// What the placeholder head of every order refers to (never registered, never visited).
+const HEAD_TARGET = {};

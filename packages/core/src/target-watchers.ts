@@ -55,7 +55,7 @@ class TargetRecord {
   add(watcher: Watcher, referent: boolean): void {
     if (this.young === undefined) {
       this.young = [];
-      youngRecords.push(this);
+      shared.youngRecords.push(this);
       scheduleDemotion();
     }
     this.young.push(watcher, referent);
@@ -158,19 +158,15 @@ function tell(watcher: Watcher): void {
 }
 
 /** Held for a reused referent: finds its slot again once the referent is collected. */
-class CanonicalTicket extends WeakRef<WeakKey> {
-  constructor(
-    target: WeakKey,
-    readonly slots: WeakMap<WeakKey, Entry>,
-  ) {
-    super(target);
-  }
+interface CanonicalTicket extends WeakRef<WeakKey> {
+  readonly slots: WeakMap<WeakKey, Entry>;
 }
 
 // One set of records, reused referents, registries and young lists per process, whichever
 // copy of this module (ESM, CJS, another install) made them: the records' methods travel
 // with them.
-const shared = processShared('@w/core/target-watchers@2', () => ({
+// Annotated pure (as every slot here) so that a bundle that does not use it drops it.
+const shared = /* @__PURE__ */ processShared('@w/core/target-watchers@2', () => ({
   records: new WeakMap<WeakKey, TargetRecord>(),
   // The reused callback-less referents, apart from the records: `ref(target)` then costs one
   // lookup and one WeakMap entry, and no record.
@@ -192,8 +188,15 @@ const shared = processShared('@w/core/target-watchers@2', () => ({
   youngRecords: [] as TargetRecord[],
   youngCanonical: [] as unknown[],
   demotionScheduled: false,
+  Ticket: class extends WeakRef<WeakKey> implements CanonicalTicket {
+    constructor(
+      target: WeakKey,
+      readonly slots: WeakMap<WeakKey, Entry>,
+    ) {
+      super(target);
+    }
+  },
 }));
-const { records, canonical, youngRecords, youngCanonical } = shared;
 
 function forgetCanonical(ticket: CanonicalTicket): void {
   const target = ticket.deref();
@@ -206,10 +209,10 @@ function forgetCanonical(ticket: CanonicalTicket): void {
 // at most this many, so that it stays far from the job limit too.
 const DEMOTIONS_PER_TASK = 1 << 21;
 
-const nextTask: (run: () => void) => void =
-  typeof globalThis.setImmediate === 'function'
-    ? (run) => globalThis.setImmediate(run)
-    : (run) => globalThis.setTimeout(run, 0);
+function nextTask(run: () => void): void {
+  if (typeof globalThis.setImmediate === 'function') globalThis.setImmediate(run);
+  else globalThis.setTimeout(run, 0);
+}
 
 function scheduleDemotion(): void {
   if (shared.demotionScheduled) return;
@@ -220,33 +223,33 @@ function scheduleDemotion(): void {
 function demoteYoung(): void {
   shared.demotionScheduled = false;
   let budget = DEMOTIONS_PER_TASK;
-  const canonicalDone = Math.min(youngCanonical.length, 3 * budget);
+  const canonicalDone = Math.min(shared.youngCanonical.length, 3 * budget);
   for (let i = 0; i < canonicalDone; i += 3) {
-    const slots = youngCanonical[i] as WeakMap<WeakKey, Entry>;
-    const target = youngCanonical[i + 1] as WeakKey;
-    const referent = youngCanonical[i + 2] as Watcher;
+    const slots = shared.youngCanonical[i] as WeakMap<WeakKey, Entry>;
+    const target = shared.youngCanonical[i + 1] as WeakKey;
+    const referent = shared.youngCanonical[i + 2] as Watcher;
     // Replaced meanwhile (a newer reused referent) or already demoted: nothing to do.
     if (slots.get(target) !== referent) continue;
     slots.set(target, new WeakRef(referent));
-    shared.referentRegistry.register(referent, new CanonicalTicket(target, slots));
+    shared.referentRegistry.register(referent, new shared.Ticket(target, slots));
   }
-  youngCanonical.splice(0, canonicalDone);
+  shared.youngCanonical.splice(0, canonicalDone);
   budget -= canonicalDone / 3;
   let recordsDone = 0;
-  for (; recordsDone < youngRecords.length && budget > 0; recordsDone++) {
-    const record = youngRecords[recordsDone]!;
+  for (; recordsDone < shared.youngRecords.length && budget > 0; recordsDone++) {
+    const record = shared.youngRecords[recordsDone]!;
     budget -= (record.young?.length ?? 0) / 2;
     record.demote();
   }
-  youngRecords.splice(0, recordsDone);
-  if (youngCanonical.length > 0 || youngRecords.length > 0) scheduleDemotion();
+  shared.youngRecords.splice(0, recordsDone);
+  if (shared.youngCanonical.length > 0 || shared.youngRecords.length > 0) scheduleDemotion();
 }
 
 function recordFor(target: WeakKey): TargetRecord {
-  let record = records.get(target);
+  let record = shared.records.get(target);
   if (record === undefined) {
     record = new TargetRecord(new WeakRef(target));
-    records.set(target, record);
+    shared.records.set(target, record);
   }
   return record;
 }
@@ -285,16 +288,16 @@ export function getCanonical<R extends object>(
   target: WeakKey,
   kind: CanonicalKind,
 ): R | undefined {
-  const slot = canonical[kind].get(target);
+  const slot = shared.canonical[kind].get(target);
   if (slot === undefined) return undefined;
   return (isWeak(slot) ? slot.deref() : slot) as R | undefined;
 }
 
 /** Remembers `referent` as the reused callback-less referent of `kind` for `target`. */
 export function setCanonical(target: WeakKey, kind: CanonicalKind, referent: Watcher): void {
-  const slots = canonical[kind];
+  const slots = shared.canonical[kind];
   slots.set(target, referent);
-  youngCanonical.push(slots, target, referent);
+  shared.youngCanonical.push(slots, target, referent);
   scheduleDemotion();
 }
 
@@ -308,6 +311,6 @@ export function liveReferents(target: WeakKey): object[] {
     const referent = getCanonical(target, kind);
     if (referent !== undefined) listed.push(referent);
   }
-  const others = records.get(target)?.watchers(true) ?? [];
+  const others = shared.records.get(target)?.watchers(true) ?? [];
   return [...listed, ...others.filter((w) => !listed.includes(w))];
 }

@@ -28,7 +28,8 @@ const printToStderr: UnraisableHook = ({ error, origin, object }) => {
 };
 
 // Set through any copy of @w/core, seen by all of them. Unset means this copy's printer.
-const shared = processShared('unraisable-hook@1', () => ({
+// Pure: a bundle that uses nothing of this module drops the slot with it.
+const shared = /* @__PURE__ */ processShared('unraisable-hook@1', () => ({
   hook: undefined as UnraisableHook | undefined,
 }));
 

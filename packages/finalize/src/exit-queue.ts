@@ -10,7 +10,7 @@ export interface ExitTask {
 // One queue per process, whichever copy of this package made the finalizer: they all run
 // in one exit pass, newest first. Insertion order is not creation order (atexit can be
 // turned off and on again), so exit processing sorts by `sequence`.
-const shared = processShared('@w/finalize/exit-queue@1', () => ({
+const shared = /* @__PURE__ */ processShared('@w/finalize/exit-queue@1', () => ({
   queue: new Set<ExitTask>(),
   sequence: 0,
   hookInstalled: false,

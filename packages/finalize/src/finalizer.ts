@@ -108,7 +108,7 @@ export class FinalizerState implements Watcher, ExitTask {
 }
 
 // Shared by every copy of this package in the process, so each one knows every finalizer.
-const states = processShared(
+const states = /* @__PURE__ */ processShared(
   '@w/finalize/states@1',
   () => new WeakMap<Finalizer<any, any, any>, FinalizerState>(),
 );

@@ -16,7 +16,7 @@ import { inspectDeadProxy, type ProxyCallback, WeakProxyHandler } from './weak-p
 
 // Every proxy this package made, with its handler: `isProxy` and inspection read it. One map
 // per process, so a proxy made by another copy of this package is a proxy here too.
-const handlers = processShared(
+const handlers = /* @__PURE__ */ processShared(
   '@w/proxy/handlers@1',
   () => new WeakMap<object, { peek(): object | undefined }>(),
 );
@@ -71,7 +71,8 @@ export function proxy<T extends object>(target: T, callback?: ProxyCallback<T>):
     if (existing !== undefined) return existing;
   }
   const handler = new WeakProxyHandler(target, callback);
-  const created = new Proxy(createDummy(target, (inspectable ??= makeInspectable())) as T, handler);
+  inspectable ??= makeInspectable();
+  const created = new Proxy(createDummy(target, inspectable) as T, handler);
   handler.proxy = created;
   handlers.set(created, handler);
   // Core lists the proxy in getWeakRefs (the reused one in its own slot) and, when there is

@@ -8,8 +8,12 @@ import { proxy } from '../src';
 // The target dies once this returns: only the proxy refers to it.
 const proxyOfDying = (): { a: number } => proxy({ a: 1 });
 
+// Deno's node:util calls a proxy's custom inspect before it looks at showProxy (measured on
+// Deno 2.9.6: the live proxy prints as its target, `{ a: 1 }`), so this one is Node's and Bun's.
+const showProxyComesFirst = hasNodeApis && !('Deno' in globalThis);
+
 describe('util.inspect with showProxy', () => {
-  it.runIf(hasNodeApis)(
+  it.runIf(showProxyComesFirst)(
     'shows the stand-in target and a handler that holds the live target',
     async () => {
       const { inspect } = await import('node:util');

@@ -2,12 +2,12 @@ import {
   assertFunction,
   assertWeakable,
   describeType,
-  incompatibleReceiver,
-  OrderedWeakKeys,
   type Inspect,
   type InspectOptions,
+  incompatibleReceiver,
   inspectCollection,
   inspectCustom,
+  OrderedWeakKeys,
   type WeakKey,
 } from '@w/core/internal';
 import { type Ref, ref } from '@w/ref';
@@ -222,6 +222,7 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
    * live entries as a `Map` shows them (a snapshot made for the call, so nothing is kept).
    */
   [inspectCustom](depth: number | null, options: InspectOptions, inspect: Inspect): string {
+    ownKeys(this, '[inspect.custom]');
     return inspectCollection(this, 'WeakKeyMap', new Map(this), depth, options, inspect);
   }
 

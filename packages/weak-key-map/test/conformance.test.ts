@@ -1,3 +1,4 @@
+import { inspectCustom } from '@w/core/internal';
 import { describe, expect, it } from 'vitest';
 import { WeakKeyMap } from '../src';
 
@@ -27,6 +28,7 @@ const METHODS: [string | symbol, unknown[]][] = [
   ['values', []],
   ['entries', []],
   [Symbol.iterator, []],
+  [inspectCustom, [2, {}, String]],
   ['forEach', [() => {}]],
 ];
 const RECEIVERS: [string, unknown, string][] = [
@@ -50,7 +52,12 @@ describe('a method called on something that is not a WeakKeyMap', () => {
 
   describe.each(METHODS)('%s', (name, args) => {
     it.each(RECEIVERS)('throws a TypeError for %s', (_, receiver, type) => {
-      const method = name === Symbol.iterator ? '[Symbol.iterator]' : `.${String(name)}`;
+      const method =
+        name === Symbol.iterator
+          ? '[Symbol.iterator]'
+          : name === inspectCustom
+            ? '[inspect.custom]'
+            : `.${String(name)}`;
       expect(() => proto[name]!.apply(receiver, args)).toThrow(
         new TypeError(
           `Method WeakKeyMap.prototype${method} called on incompatible receiver '${type}'`,

@@ -4,12 +4,12 @@ import {
   assertWeakable,
   canBeHeldWeakly,
   describeType,
-  incompatibleReceiver,
-  OrderedWeakKeys,
   type Inspect,
   type InspectOptions,
+  incompatibleReceiver,
   inspectCollection,
   inspectCustom,
+  OrderedWeakKeys,
 } from '@w/core/internal';
 import { getSetRecord, keysOf, otherHas, type SetLike } from './set-like';
 
@@ -186,6 +186,7 @@ export class IterableWeakSet<T extends WeakKey> implements Set<T> {
    * members as a `Set` shows them (a snapshot made for the call, so nothing is kept).
    */
   [inspectCustom](depth: number | null, options: InspectOptions, inspect: Inspect): string {
+    ownMembers(this, '[inspect.custom]');
     return inspectCollection(this, 'IterableWeakSet', new Set(this), depth, options, inspect);
   }
 

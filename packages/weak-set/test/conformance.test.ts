@@ -1,3 +1,4 @@
+import { inspectCustom } from '@w/core/internal';
 import { describe, expect, it } from 'vitest';
 import { IterableWeakSet, type SetLike } from '../src';
 
@@ -35,6 +36,7 @@ const METHODS: [string | symbol, unknown[]][] = [
   ['keys', []],
   ['entries', []],
   [Symbol.iterator, []],
+  [inspectCustom, [2, {}, String]],
   ['forEach', [() => {}]],
   ...SET_METHODS.map((method): [string, unknown[]] => [method, [new Set([a])]]),
 ];
@@ -59,7 +61,12 @@ describe('a method called on something that is not an IterableWeakSet', () => {
 
   describe.each(METHODS)('%s', (name, args) => {
     it.each(RECEIVERS)('throws a TypeError for %s', (_, receiver, type) => {
-      const method = name === Symbol.iterator ? '[Symbol.iterator]' : `.${String(name)}`;
+      const method =
+        name === Symbol.iterator
+          ? '[Symbol.iterator]'
+          : name === inspectCustom
+            ? '[inspect.custom]'
+            : `.${String(name)}`;
       expect(() => proto[name]!.apply(receiver, args)).toThrow(
         new TypeError(
           `Method IterableWeakSet.prototype${method} called on incompatible receiver '${type}'`,

@@ -74,7 +74,7 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
   // the survivors are registered like any long-lived entry.
   #young: Entry<K, V>[] = [];
 
-  // One registry per map: when the map is dropped, its registry and all its cells go too.
+  // One cleanup handle per map: when the map is dropped, the handle and all its cells go too.
   // Values are registered without an unregister token (several times cheaper, and no token
   // table that never shrinks), so an entry that leaves the map early keeps its registration
   // until its value dies: cleanup then finds it is no longer current and leaves the key alone.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildForChildren } from '../../../test-support/build-for-children';
-import { readCount, SOAK_OPS } from '../../../test-support/soak';
+import { announce, readCount, SOAK_OPS } from '../../../test-support/soak';
 
 // Soak (pnpm test:soak), Node only (child processes). Every `new WeakRef(x)` and `deref()`
 // keeps x alive until the current job ends, and V8 aborts the process after 2^24 such
@@ -21,7 +21,7 @@ const HEAP_MB = Math.max(1024, Math.ceil((ENTRIES * 800) / 2 ** 20));
 
 let built: Awaited<ReturnType<typeof buildForChildren>>;
 beforeAll(async () => {
-  say('building @w/weakref for the child processes');
+  announce('building @w/weakref for the child processes');
   built = await buildForChildren({
     weakref: fileURLToPath(new URL('../src/index.ts', import.meta.url)),
   });
@@ -63,7 +63,7 @@ it.each(Object.keys(FILL_AND_ITERATE))(
       ${FILL_AND_ITERATE[kind]}
       console.log(JSON.stringify({ size: c.size ?? c.length, seen }));`,
     );
-    say(`${kind}: ${ENTRIES} entries in one job, in a child process (${HEAP_MB} MB heap)`);
+    announce(`${kind}: ${ENTRIES} entries in one job, in a child process (${HEAP_MB} MB heap)`);
     const child = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, script], {
       encoding: 'utf8',
       maxBuffer: 1 << 20,
@@ -73,9 +73,3 @@ it.each(Object.keys(FILL_AND_ITERATE))(
     expect(JSON.parse(child.stdout)).toEqual({ size: ENTRIES, seen: ENTRIES });
   },
 );
-
-// Each step is one long silent child: say what it is before it starts (stderr, as the soak's
-// progress lines).
-function say(text: string): void {
-  process.stderr.write(`[soak] ${text}\n`);
-}

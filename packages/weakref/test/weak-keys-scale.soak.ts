@@ -4,19 +4,22 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildForChildren } from '../../../test-support/build-for-children';
-import { readCount } from '../../../test-support/soak';
+import { announce, readCount, SOAK_OPS } from '../../../test-support/soak';
 
 // Soak (pnpm test:soak), Node only: WeakKeyMap and IterableWeakSet at scale, each measured
 // against the native WeakMap/WeakSet in a process of its own (a shared heap and shared
 // call-site feedback would skew both). The figures are printed; docs/limits.md gives them.
-// SOAK_FILL sets the fill size (default 3e6, where V8's WeakMap tables degrade).
+// Sized by SOAK_OPS as the other soaks: SOAK_OPS churn cycles and SOAK_OPS / 10 drained
+// entries. The fill is not: its bound is about 3e6 keys, where V8's WeakMap tables degrade
+// (below that ours is slower than 2x a native one); SOAK_FILL sets it.
 
-const CHURN = 1_000_000;
-const DRAIN = 100_000;
+const CHURN = SOAK_OPS;
+const DRAIN = Math.max(1, Math.round(SOAK_OPS / 10));
 const FILL = readCount('SOAK_FILL', 3_000_000);
 
 let built: Awaited<ReturnType<typeof buildForChildren>>;
 beforeAll(async () => {
+  announce('building @w/weakref for the child processes');
   built = await buildForChildren({
     weakref: fileURLToPath(new URL('../src/index.ts', import.meta.url)),
   });
@@ -69,6 +72,7 @@ const MEASURES: Record<string, string> = {
 };
 
 function measure(subject: string, what: string): number {
+  announce(`${subject}: measuring ${what}, in a child process`);
   const script = join(built.dir, `${subject}-${what}.mjs`);
   writeFileSync(
     script,
