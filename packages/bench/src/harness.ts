@@ -1,5 +1,4 @@
 import { setImmediate as nextImmediate } from 'node:timers/promises';
-import { SETTLE_TURNS } from './ops';
 
 /** Monotonic clock in nanoseconds. */
 export function now(): number {
@@ -30,6 +29,9 @@ export function fullGc(): void {
 }
 
 /** Ends the task, collects, then gives cleanup a fixed number of turns (the same for all). */
+/** Cleanup turns given after each forced collection in `settle` and `churn`. */
+export const SETTLE_TURNS = 4;
+
 export async function collectAndSettle(turns = SETTLE_TURNS): Promise<void> {
   await nextTurn();
   fullGc();

@@ -1,12 +1,11 @@
-import type { Kind } from './subjects';
+import { SETTLE_TURNS } from './harness';
+import type { Kind } from './kinds';
 
 /** ns/op for timings, B/entry for memory, ns per dead entry for reclaim. */
 export type Unit = 'ns/op' | 'B/entry' | 'ns/dead';
 
 /** Batches in a churn sample: collections are the slow part, a few batches of N are enough. */
 export const CHURN_BATCHES = 3;
-/** Cleanup turns given after each forced collection in `settle` and `churn`. */
-export const SETTLE_TURNS = 4;
 /** Timed passes per read (get, has, deref, walks) and round; the fastest counts. */
 export const READ_PASSES = 3;
 /** Dead entries in a reclaim sample (capped at N), and the turns it may take. */

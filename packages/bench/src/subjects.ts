@@ -1,16 +1,10 @@
 import { fresh } from './harness';
+import type { Kind } from './kinds';
 import { LOOPS, type LoopFamily, type Loops } from './loops';
 import { MinimumKeyMap, MinimumValueMap, MinimumWeakSet } from './minimum-designs';
 import type { Op } from './ops';
 
-/** The four suites, in report order, with their headings. Each runs in its own process. */
-export const SUITES = {
-  'value-map': 'Weak-value maps (`WeakValueMap`)',
-  'key-map': 'Weak-key maps (`WeakKeyMap`)',
-  set: 'Iterable weak sets (`IterableWeakSet`)',
-  ref: 'Weak references (`ref()`)',
-} as const;
-export type Kind = keyof typeof SUITES;
+export { type Kind, SUITES } from './kinds';
 
 /** What a subject is for; `ratio` is the heading of the column that divides ours by it. */
 export const ROLES = {
