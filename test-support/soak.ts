@@ -119,9 +119,6 @@ function runBatch(subject: SoakSubject, random: () => number, first: number, cou
 }
 
 /** Yields one macrotask: the end of a job, which releases what `WeakRef`s kept alive in it. */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** A uniformly random element of a non-empty array. */
 export function pick<T>(random: () => number, items: readonly T[]): T {

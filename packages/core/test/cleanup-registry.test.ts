@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { nextTask } from '../../../test-support/next-task';
 import { hasNodeApis } from '../../../test-support/node-apis';
 import { createCleanupRegistry, setUnraisableHook, type Unraisable } from '../src/internal';
 import { collectGarbage } from '../src/testing';
@@ -6,10 +7,6 @@ import { collectGarbage } from '../src/testing';
 afterEach(() => setUnraisableHook());
 
 const gc = (globalThis as unknown as { gc: () => void }).gc;
-
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 // One event-loop iteration where there is one: a timer can wait out several iterations.
 const nextTurn: () => Promise<void> =

@@ -1,6 +1,7 @@
 import { setUnraisableHook, type Unraisable } from '@w/core';
 import { collectGarbage } from '@w/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
+import { nextTask } from '../../../test-support/next-task';
 import { type Finalizer, finalize } from '../src';
 
 afterEach(() => setUnraisableHook());
@@ -141,7 +142,6 @@ describe('after collection', () => {
 
 describe('between collection and cleanup', () => {
   const gc = (globalThis as { gc?: () => void }).gc!;
-  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
   it('is still alive while peek() and detach() already give undefined', async () => {
     const log: string[] = [];

@@ -1,10 +1,10 @@
 import { collectGarbage } from '@w/core/testing';
 import { expect, it } from 'vitest';
 import type { Tracked } from '../../../test-support/alive';
+import { nextTask } from '../../../test-support/next-task';
 import {
   expectHeapNear,
   heapAfterCollection,
-  nextTask,
   progress,
   SOAK_OPS,
   soak,

@@ -1,15 +1,12 @@
 import { collectGarbage } from '@w/core/testing';
 import { describe, expect, it } from 'vitest';
+import { nextTask } from '../../../test-support/next-task';
 import { hasNodeApis } from '../../../test-support/node-apis';
 import { IterableWeakSet } from '../src';
 
 // Helpers that create members which must die: synchronous, so nothing of theirs survives the call.
 function addDying(set: IterableWeakSet<object>, count = 1): void {
   for (let i = 0; i < count; i++) set.add({ dying: i });
-}
-
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 // A bare collection, without waiting for cleanup: opens the window where a member is dead

@@ -1,5 +1,6 @@
 import { collectGarbage } from '@w/core/testing';
 import { describe, expect, it } from 'vitest';
+import { nextTask } from '../../../test-support/next-task';
 import { WeakValueMap } from '../src';
 
 // Objects that must die are created in these synchronous helpers: once they return,
@@ -19,7 +20,6 @@ function gcWithoutCleanup(): void {
 }
 
 // WeakRef targets created or read in this task stay alive until it ends: start a new one.
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('WeakValueMap and garbage collection', () => {
   it('a dead value is invisible at once, before its cleanup runs', async () => {

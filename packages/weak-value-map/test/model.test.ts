@@ -1,5 +1,6 @@
 import { collectGarbage } from '@w/core/testing';
 import { describe, expect, it } from 'vitest';
+import { nextTask } from '../../../test-support/next-task';
 import { seededRandom } from '../../../test-support/seeded-random';
 import { WeakValueMap } from '../src';
 
@@ -190,8 +191,6 @@ class Harness {
     );
   }
 }
-
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('WeakValueMap against a model', () => {
   it.each(SEEDS)('seed %i: nothing lost, nothing left', async (seed) => {

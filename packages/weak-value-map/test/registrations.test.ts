@@ -1,5 +1,6 @@
 import { collectGarbage } from '@w/core/testing';
 import { describe, expect, it } from 'vitest';
+import { nextTask } from '../../../test-support/next-task';
 import { WeakValueMap } from '../src';
 
 // Values are registered without an unregister token: an entry that leaves the map (delete,
@@ -12,7 +13,6 @@ function gcWithoutCleanup(): void {
 }
 
 // WeakRef targets created or read in this task stay alive until it ends: start a new one.
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function setDying(map: WeakValueMap<unknown, object>, ...keys: unknown[]): void {
   for (const key of keys) map.set(key, { dying: key });
