@@ -1,7 +1,7 @@
 import { playwright } from '@vitest/browser-playwright';
+import { CHROMIUM_TEST_ARGS } from '@w/test-support/chromium-args';
 import { defineConfig } from 'vitest/config';
 import excludedFiles from './scripts/runtimes/excluded-files.json';
-import { CHROMIUM_TEST_ARGS } from './test-support/chromium-args';
 import { sourceResolve } from './vitest.base';
 
 // The package tests in headless Debian Chromium with a forcible GC (`globalThis.gc`).

@@ -4,6 +4,7 @@
 // `pnpm version-packages` runs it after `changeset version` so jsr.json follows the version.
 // Each package.json keeps its own name, version, description and dependencies; everything
 // else is written here. scripts/test/manifests.test.ts fails when a file drifts from this.
+// The private packages (bench, demo, test-support) are not published and keep their own.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -106,6 +107,12 @@ export const specs = {
   },
 };
 
+/**
+ * What every package's tests import: the shared helpers (`@w/test-support/next-task`, ...).
+ * Packing drops devDependencies (.pnpmfile.cjs), so users never see this private package.
+ */
+const devDependencies = { '@w/test-support': 'workspace:*' };
+
 /** `./dist/<entry>.d.ts` and friends, for ESM and CJS, old and new TypeScript. */
 function conditions(entry) {
   const flavour = (dts, js) => ({
@@ -173,7 +180,8 @@ export function expectedManifest(dir, current) {
       'check-package': 'bash ../../scripts/check-package.sh',
     },
     dependencies: current.dependencies ?? {},
-    ...pick(current, ['peerDependencies', 'optionalDependencies', 'devDependencies']),
+    ...pick(current, ['peerDependencies', 'optionalDependencies']),
+    devDependencies: sortedByName({ ...current.devDependencies, ...devDependencies }),
   };
 }
 
@@ -189,6 +197,10 @@ export function expectedJsr(dir, manifest) {
     ),
     publish: { include: ['src/**/*.ts', 'README.md', 'CHANGELOG.md'] },
   };
+}
+
+function sortedByName(object) {
+  return Object.fromEntries(Object.entries(object).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 function pick(object, keys) {

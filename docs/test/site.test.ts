@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_TEST_ARGS } from '@w/test-support/chromium-args';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CHROMIUM_TEST_ARGS } from '../../test-support/chromium-args';
 import { serveStatic } from './static-server';
 
 const docsDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -179,13 +179,13 @@ function workspacePackages() {
 
 const publicPackages = () => workspacePackages().filter((p) => !p.private);
 
-// What a user receives: no workspace ranges, no `source` condition, @w/* deps at this version.
+// What a user receives: no workspace ranges, no `source` condition, @w/* deps at this version,
+// no devDependencies (.pnpmfile.cjs drops them: they name the private @w/test-support).
 function checkManifest(manifest, version, where) {
-  const fields = ['dependencies', 'peerDependencies', 'optionalDependencies', 'devDependencies'];
-  for (const field of fields) {
+  check(manifest.devDependencies === undefined, `${where}: has devDependencies`);
+  for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
     for (const [name, range] of Object.entries(manifest[field] ?? {})) {
       check(!range.startsWith('workspace:'), `${where}: ${field} ${name} is "${range}"`);
-      if (field === 'devDependencies') continue;
       check(name.startsWith('@w/'), `${where}: runtime dependency outside @w/*: ${name}`);
       check(range === `^${version}`, `${where}: ${name} is "${range}", expected "^${version}"`);
     }

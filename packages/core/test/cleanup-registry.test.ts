@@ -1,6 +1,6 @@
+import { nextTask } from '@w/test-support/next-task';
+import { hasNodeApis } from '@w/test-support/node-apis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { nextTask } from '../../../test-support/next-task';
-import { hasNodeApis } from '../../../test-support/node-apis';
 import { createCleanupRegistry, setUnraisableHook, type Unraisable } from '../src/internal';
 import { collectGarbage } from '../src/testing';
 

@@ -1,5 +1,5 @@
+import { fakeInspect } from '@w/test-support/fake-inspect';
 import { expect, describe as group, it } from 'vitest';
-import { fakeInspect } from '../../../test-support/fake-inspect';
 import {
   describe,
   type InspectOptions,

@@ -1,5 +1,5 @@
+import { hasNodeApis } from '@w/test-support/node-apis';
 import { describe, expect, it } from 'vitest';
-import { hasNodeApis } from '../../../test-support/node-apis';
 import { OrderedWeakKeys } from '../src/internal';
 import { collectGarbage } from '../src/testing';
 

@@ -1,5 +1,5 @@
+import { hasNodeApis } from '@w/test-support/node-apis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { hasNodeApis } from '../../../test-support/node-apis';
 import {
   callReportingErrors,
   reportUnraisable,

@@ -3,8 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildForChildren } from '@w/test-support/build-for-children';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { buildForChildren } from '../../../test-support/build-for-children';
 import { tutorial } from '../src/tutorial';
 
 let built: Awaited<ReturnType<typeof buildForChildren>>;

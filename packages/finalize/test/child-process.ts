@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildForChildren as bundleForChildren } from '../../../test-support/build-for-children';
+import { buildForChildren as bundleForChildren } from '@w/test-support/build-for-children';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 

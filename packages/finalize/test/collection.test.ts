@@ -1,7 +1,7 @@
 import { setUnraisableHook, type Unraisable } from '@w/core';
 import { collectGarbage } from '@w/core/testing';
+import { nextTask } from '@w/test-support/next-task';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nextTask } from '../../../test-support/next-task';
 import { type Finalizer, finalize } from '../src';
 
 afterEach(() => setUnraisableHook());

@@ -1,8 +1,8 @@
 import { setUnraisableHook, type Unraisable } from '@w/core';
 import { collectGarbage } from '@w/core/testing';
 import { getWeakRefCount, getWeakRefs, ref } from '@w/ref';
+import { hasNodeApis } from '@w/test-support/node-apis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { hasNodeApis } from '../../../test-support/node-apis';
 import { isProxy, proxy } from '../src';
 
 afterEach(() => {

@@ -1,9 +1,9 @@
 import { collectGarbage } from '@w/core/testing';
 import { getWeakRefCount } from '@w/ref';
+import type { Tracked } from '@w/test-support/alive';
+import { SOAK_OPS, soak } from '@w/test-support/soak';
+import { WatcherSoak } from '@w/test-support/watcher-soak';
 import { expect, it } from 'vitest';
-import type { Tracked } from '../../../test-support/alive';
-import { SOAK_OPS, soak } from '../../../test-support/soak';
-import { WatcherSoak } from '../../../test-support/watcher-soak';
 import { isProxy, proxy } from '../src';
 
 // Soak (pnpm test:soak): proxies with callbacks, SOAK_OPS random create/use/drop operations

@@ -1,7 +1,7 @@
 import { collectGarbage } from '@w/core/testing';
 import { getWeakRefCount } from '@w/ref';
+import { residueOnOneTarget, residuePerTarget } from '@w/test-support/residue';
 import { describe, expect, it } from 'vitest';
-import { residueOnOneTarget, residuePerTarget } from '../../../test-support/residue';
 import { proxy } from '../src';
 
 // Dropped proxies leave nothing on targets that live on, also after a method was read

@@ -1,6 +1,6 @@
 import { collectGarbage } from '@w/core/testing';
+import { hasNodeApis } from '@w/test-support/node-apis';
 import { describe, expect, it } from 'vitest';
-import { hasNodeApis } from '../../../test-support/node-apis';
 import { getWeakRefCount, getWeakRefs, KeyedRef, type Ref, ref } from '../src';
 
 describe('getWeakRefs / getWeakRefCount', () => {

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildForChildren } from '@w/test-support/build-for-children';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildForChildren } from '../../../test-support/build-for-children';
 
 // Node only (a child process). `new WeakRef(x)` and `deref()` keep `x` alive until the job
 // ends, and V8 aborts a job that kept about 2^24 distinct objects (docs/limits.md). Each

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildForChildren } from '@w/test-support/build-for-children';
+import { readCount } from '@w/test-support/soak';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildForChildren } from '../../../test-support/build-for-children';
-import { readCount } from '../../../test-support/soak';
 
 // Soak (pnpm test:soak), Node only. V8 aborts a job (uncatchably) that kept about 2^24
 // objects alive. Each call of a tool keeps one, its target, as `new WeakRef` does

@@ -1,15 +1,15 @@
 import { collectGarbage } from '@w/core/testing';
-import { expect, it } from 'vitest';
-import type { Tracked } from '../../../test-support/alive';
-import { nextTask } from '../../../test-support/next-task';
+import type { Tracked } from '@w/test-support/alive';
+import { nextTask } from '@w/test-support/next-task';
 import {
   expectHeapNear,
   heapAfterCollection,
   progress,
   SOAK_OPS,
   soak,
-} from '../../../test-support/soak';
-import { WatcherSoak } from '../../../test-support/watcher-soak';
+} from '@w/test-support/soak';
+import { WatcherSoak } from '@w/test-support/watcher-soak';
+import { expect, it } from 'vitest';
 import { getWeakRefCount, Ref, ref } from '../src';
 
 // Soak (pnpm test:soak): refs with callbacks, SOAK_OPS random create/drop operations on refs

@@ -1,6 +1,6 @@
 import { collectGarbage } from '@w/core/testing';
+import { residueOnOneTarget, residuePerTarget } from '@w/test-support/residue';
 import { describe, expect, it } from 'vitest';
-import { residueOnOneTarget, residuePerTarget } from '../../../test-support/residue';
 import { getWeakRefCount, KeyedRef, Ref, ref, WeakMethod } from '../src';
 
 // Dropped refs leave nothing on targets that live on (a raw WeakRef leaves nothing).

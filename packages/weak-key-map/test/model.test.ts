@@ -1,6 +1,6 @@
 import { collectGarbage } from '@w/core/testing';
+import { seededRandom } from '@w/test-support/seeded-random';
 import { expect, it } from 'vitest';
-import { seededRandom } from '../../../test-support/seeded-random';
 import { WeakKeyMap } from '../src';
 
 // Model-based test: a WeakKeyMap is driven by random steps next to a plain Map (the model)

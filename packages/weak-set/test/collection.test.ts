@@ -1,7 +1,7 @@
 import { collectGarbage } from '@w/core/testing';
+import { nextTask } from '@w/test-support/next-task';
+import { hasNodeApis } from '@w/test-support/node-apis';
 import { describe, expect, it } from 'vitest';
-import { nextTask } from '../../../test-support/next-task';
-import { hasNodeApis } from '../../../test-support/node-apis';
 import { IterableWeakSet } from '../src';
 
 // Helpers that create members which must die: synchronous, so nothing of theirs survives the call.

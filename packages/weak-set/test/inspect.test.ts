@@ -1,8 +1,8 @@
 import { inspectCustom } from '@w/core/internal';
 import { collectGarbage } from '@w/core/testing';
+import { fakeInspect } from '@w/test-support/fake-inspect';
+import { hasNodeApis } from '@w/test-support/node-apis';
 import { describe, expect, it } from 'vitest';
-import { fakeInspect } from '../../../test-support/fake-inspect';
-import { hasNodeApis } from '../../../test-support/node-apis';
 import { IterableWeakSet } from '../src';
 
 class Node {

@@ -1,7 +1,7 @@
 import { collectGarbage } from '@w/core/testing';
+import { Alive, type Tracked } from '@w/test-support/alive';
+import { SOAK_OPS, type SoakSubject, soak } from '@w/test-support/soak';
 import { expect, it } from 'vitest';
-import { Alive, type Tracked } from '../../../test-support/alive';
-import { SOAK_OPS, type SoakSubject, soak } from '../../../test-support/soak';
 import { IterableWeakSet } from '../src';
 
 // Soak (pnpm test:soak): SOAK_OPS random add/re-add/delete/drop operations on one set, with

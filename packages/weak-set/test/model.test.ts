@@ -1,6 +1,6 @@
 import { collectGarbage } from '@w/core/testing';
+import { seededRandom } from '@w/test-support/seeded-random';
 import { expect, it } from 'vitest';
-import { seededRandom } from '../../../test-support/seeded-random';
 import { IterableWeakSet } from '../src';
 
 // Model-based randomized test: the model is a plain Set of ids (membership and order) plus

@@ -1,6 +1,6 @@
 import { collectGarbage } from '@w/core/testing';
+import { nextTask } from '@w/test-support/next-task';
 import { describe, expect, it } from 'vitest';
-import { nextTask } from '../../../test-support/next-task';
 import { WeakValueMap } from '../src';
 
 // Objects that must die are created in these synchronous helpers: once they return,

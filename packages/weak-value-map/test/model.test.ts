@@ -1,7 +1,7 @@
 import { collectGarbage } from '@w/core/testing';
+import { nextTask } from '@w/test-support/next-task';
+import { seededRandom } from '@w/test-support/seeded-random';
 import { describe, expect, it } from 'vitest';
-import { nextTask } from '../../../test-support/next-task';
-import { seededRandom } from '../../../test-support/seeded-random';
 import { WeakValueMap } from '../src';
 
 /*

@@ -1,6 +1,6 @@
 import { KeyedRef } from '@w/ref';
+import { seededRandom } from '@w/test-support/seeded-random';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../test-support/seeded-random';
 import { WeakValueMap } from '../src';
 
 const a = { name: 'a' };

@@ -1,6 +1,6 @@
 import { collectGarbage } from '@w/core/testing';
+import { nextTask } from '@w/test-support/next-task';
 import { describe, expect, it } from 'vitest';
-import { nextTask } from '../../../test-support/next-task';
 import { WeakValueMap } from '../src';
 
 // Values are registered without an unregister token: an entry that leaves the map (delete,

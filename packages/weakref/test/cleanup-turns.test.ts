@@ -1,6 +1,6 @@
 import { collectGarbage } from '@w/core/testing';
+import { hasNodeApis } from '@w/test-support/node-apis';
 import { describe, expect, it } from 'vitest';
-import { hasNodeApis } from '../../../test-support/node-apis';
 import { IterableWeakSet, WeakKeyMap, WeakValueMap } from '../src';
 
 // Cleanup of every container runs in one shared registry: after a collection, all their sizes

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildForChildren } from '@w/test-support/build-for-children';
+import { announce, readCount, SOAK_OPS } from '@w/test-support/soak';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildForChildren } from '../../../test-support/build-for-children';
-import { announce, readCount, SOAK_OPS } from '../../../test-support/soak';
 
 // Soak (pnpm test:soak), Node only (child processes). Every `new WeakRef(x)` and `deref()`
 // keeps x alive until the current job ends, and V8 aborts the process after 2^24 such

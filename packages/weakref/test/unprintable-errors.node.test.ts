@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import { reportUnraisable, setUnraisableHook } from '@w/core/internal';
 import { collectGarbage } from '@w/core/testing';
+import { buildForChildren } from '@w/test-support/build-for-children';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildForChildren } from '../../../test-support/build-for-children';
 import { ref } from '../src';
 
 // Node only (node:util's inspect, child processes): a thrown value that Node cannot print,

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildForChildren } from '@w/test-support/build-for-children';
+import { announce, readCount, SOAK_OPS } from '@w/test-support/soak';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildForChildren } from '../../../test-support/build-for-children';
-import { announce, readCount, SOAK_OPS } from '../../../test-support/soak';
 
 // Soak (pnpm test:soak), Node only: WeakKeyMap and IterableWeakSet at scale, each measured
 // against the native WeakMap/WeakSet in a process of its own (a shared heap and shared

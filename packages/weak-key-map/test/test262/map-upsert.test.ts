@@ -1,4 +1,4 @@
-import { asIs, describeMapUpsert, weakly } from '../../../../test-support/test262-map-upsert';
+import { asIs, describeMapUpsert, weakly } from '@w/test-support/test262-map-upsert';
 import { WeakKeyMap } from '../../src';
 
 // Values are kept as test262 has them; keys, held weakly, are objects standing in for its keys.

@@ -1,4 +1,3 @@
-import { expect } from 'vitest';
 import {
   compareArray,
   describe262,
@@ -6,7 +5,8 @@ import {
   type Port262,
   primitiveReceivers,
   verifyProperty,
-} from '../../../../test-support/test262';
+} from '@w/test-support/test262';
+import { expect } from 'vitest';
 import { WeakKeyMap } from '../../src';
 
 // test262's WeakMap files already use objects and symbols as keys: no stand-ins needed.

@@ -1,4 +1,4 @@
-import { asWeakKeys, compareArray } from '../../../../test-support/test262';
+import { asWeakKeys, compareArray } from '@w/test-support/test262';
 import {
   describeSetMethod,
   expectCall,

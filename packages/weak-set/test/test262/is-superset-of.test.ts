@@ -1,5 +1,5 @@
+import { asWeakKeys, compareArray } from '@w/test-support/test262';
 import { expect } from 'vitest';
-import { asWeakKeys, compareArray } from '../../../../test-support/test262';
 import { portIteratorClosing } from './set-like-iter-return';
 import {
   describeSetMethod,

@@ -1,5 +1,5 @@
+import { asWeakKeys } from '@w/test-support/test262';
 import { expect } from 'vitest';
-import { asWeakKeys } from '../../../../test-support/test262';
 import type { SetMethodSuite } from './set-method';
 
 /**

@@ -1,4 +1,3 @@
-import { expect } from 'vitest';
 import {
   asWeakKey,
   asWeakKeys,
@@ -10,7 +9,8 @@ import {
   setArguments,
   verifyProperty,
   withEachArgument,
-} from '../../../../test-support/test262';
+} from '@w/test-support/test262';
+import { expect } from 'vitest';
 import { IterableWeakSet } from '../../src';
 
 export type SetMethod =

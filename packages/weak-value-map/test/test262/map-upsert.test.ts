@@ -1,4 +1,4 @@
-import { asIs, describeMapUpsert, weakly } from '../../../../test-support/test262-map-upsert';
+import { asIs, describeMapUpsert, weakly } from '@w/test-support/test262-map-upsert';
 import { WeakValueMap } from '../../src';
 
 // Keys are kept as test262 has them; values, held weakly, are objects standing in for its values.

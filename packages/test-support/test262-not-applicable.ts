@@ -3,7 +3,7 @@
  * why. The suites skip them (a skipped test names its reason) and check that every other
  * file of a ported directory has a port. Everything here is about primitive members, which
  * these classes cannot hold: where a primitive only stands for "some member", the ports use
- * `asWeakKey` (test-support/test262.ts) instead, and the file applies.
+ * `asWeakKey` (`@w/test-support/test262`) instead, and the file applies.
  */
 export const TEST262_NOT_APPLICABLE: Record<string, string> = {
   ...Object.fromEntries(
