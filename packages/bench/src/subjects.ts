@@ -1,7 +1,12 @@
-import { fresh } from './harness';
 import type { Kind } from './kinds';
-import { LOOPS, type LoopFamily, type Loops } from './loops';
-import { MinimumKeyMap, MinimumValueMap, MinimumWeakSet } from './minimum-designs';
+import { compileLoops, type LoopFamily, type Loops } from './loops';
+import {
+  droppableCallbackRef,
+  MinimumKeyMap,
+  MinimumValueMap,
+  MinimumWeakSet,
+  reusedRef,
+} from './minimum-designs';
 import type { Op } from './ops';
 
 export { type Kind, SUITES } from './kinds';
@@ -141,35 +146,6 @@ async function iterableWeak(): Promise<typeof import('iterable-weak')> {
   return (module.default ?? module) as typeof import('iterable-weak');
 }
 
-/** `ref(o)`'s minimum: one `WeakRef` per target, reused through a `WeakMap`. */
-function reusedRef() {
-  const reused = new WeakMap<object, WeakRef<object>>();
-  return {
-    make(target: object) {
-      let ref = reused.get(target);
-      if (ref === undefined) {
-        ref = new WeakRef(target);
-        reused.set(target, ref);
-      }
-      return ref;
-    },
-  };
-}
-
-/** `ref(o, cb)`'s minimum: the registry holds the ref weakly, so dropping the ref frees its callback. */
-function droppableCallbackRef(counter: { fired: number }) {
-  const registry = new FinalizationRegistry<WeakRef<object>>((held) => {
-    if (held.deref() !== undefined) counter.fired++;
-  });
-  return {
-    make(target: object) {
-      const ref = new WeakRef(target);
-      registry.register(target, new WeakRef(ref));
-      return ref;
-    },
-  };
-}
-
 /** A subject ready to run in this process: its factory and its own fresh loop copies. */
 export interface Subject extends SubjectRow {
   make(counter: { fired: number }): unknown;
@@ -185,11 +161,7 @@ export async function loadSubjects(
   const notes: string[] = [];
   for (const row of rows.filter((r) => r.kind === kind)) {
     try {
-      const make = await row.load();
-      const loop = Object.fromEntries(
-        Object.entries(LOOPS[row.loops]).map(([k, f]) => [k, fresh(f)]),
-      );
-      subjects.push({ ...row, make, loop });
+      subjects.push({ ...row, make: await row.load(), loop: compileLoops(row.loops) });
       if (row.note) notes.push(`${row.name}: ${row.note}`);
     } catch (error) {
       notes.push(`${row.name} left out: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,6 +1,7 @@
 import { collectGarbage } from '@w/core/testing';
-import { fullGc, median, nextTurn, now } from '../harness';
+import { collect, median, nextTurn, now } from '../harness';
 import { type Kind, loadSubjects, type Subject } from '../subjects';
+import { holding } from './containers';
 
 /** How cleanup scales with the number of live containers (issue 11): one row per container and count. */
 export interface CleanupRow {
@@ -26,14 +27,12 @@ const CONTAINER_KINDS: readonly Kind[] = ['set', 'key-map', 'value-map'];
 async function measure(subject: Subject, count: number): Promise<CleanupRow> {
   const live = {};
   const containers = Array.from({ length: count }, () => {
-    const container = subject.make({ fired: 0 });
-    subject.loop.fill!(container, subject.kind === 'value-map' ? [-1] : [live], [live]);
+    const container = holding(subject, live);
     subject.loop.fillDying!(container, 1, 0);
     return container;
   });
   const size = subject.loop.size!;
-  await nextTurn(); // the WeakRefs made above keep their targets to the end of this task
-  fullGc();
+  await collect(); // the WeakRefs made above keep their targets to the end of this task
   const started = now();
   let turns = 0;
   while (turns < MAX_CLEANUP_TURNS && containers.some((c) => size(c) !== 1)) {

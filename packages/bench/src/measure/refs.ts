@@ -1,16 +1,7 @@
-import type { BenchConfig } from '../config';
-import {
-  collectAndSettle,
-  fullGc,
-  heapAfterGc,
-  nextTurn,
-  timeChurn,
-  timeOnce,
-  timeUntil,
-} from '../harness';
-import { CHURN_BATCHES, DEAD, type Op, RECLAIM_TURNS } from '../ops';
+import { collect, collectAndSettle, heapAfterGc, timeChurn, timeOnce, timeUntil } from '../harness';
+import { CHURN_BATCHES, DEAD, RECLAIM_TURNS } from '../ops';
 import type { Subject } from '../subjects';
-import type { SampleBook } from './record';
+import type { Round } from './record';
 
 /** A live ref (and its target) kept for the whole suite: see `anchorContainer`. */
 export function anchorRef(subject: Subject): unknown {
@@ -22,26 +13,10 @@ export function anchorRef(subject: Subject): unknown {
 }
 
 /** One round: create, memory, deref, reclaim (callback refs), churn. */
-export async function refRound(
-  subject: Subject,
-  n: number,
-  config: BenchConfig,
-  book: SampleBook,
-): Promise<void> {
-  const reps = Math.max(1, Math.ceil(config.minOpsPerSample / n));
-  const total = reps * n;
+export const refRound: Round = async (subject, n, reps, { record, check }) => {
   const counter = { fired: 0 };
   const ctx = subject.make(counter);
   const { loop } = subject;
-  const cell = (op: Op) => ({
-    suite: subject.kind,
-    n,
-    subject: subject.name,
-    role: subject.role,
-    op,
-  });
-  const record = (op: Op, nanoseconds: number, per = total) =>
-    book.add(cell(op), nanoseconds / per);
 
   // Fresh targets every round: ref(o) without a callback returns a cached ref for a target it has seen.
   let targets = Array.from({ length: reps }, () => Array.from({ length: n }, (_, i) => ({ i })));
@@ -63,9 +38,8 @@ export async function refRound(
       for (let r = 0; r < reps; r++) live += loop.deref!(refs[r]);
     }),
   );
-  if (live !== total) book.problem(cell('deref'), `deref found ${live} of ${total} live`);
-  await nextTurn();
-  fullGc();
+  check('deref', live);
+  await collect();
 
   if (subject.ops.includes('reclaim')) {
     // From a collection until D callbacks ran, with N live callback refs around.
@@ -88,4 +62,4 @@ export async function refRound(
   });
   record('churn', churn, CHURN_BATCHES * n);
   out.length = 0;
-}
+};
