@@ -59,7 +59,8 @@ export const LOOPS = {
   },
   /** A ref factory: `ctx.make(target)`, ctx from the subject's `make(counter)`. */
   ref: {
-    create: '(ctx, targets, out) => { for (let i = 0; i < targets.length; i++) out[i] = ctx.make(targets[i]); }',
+    create:
+      '(ctx, targets, out) => { for (let i = 0; i < targets.length; i++) out[i] = ctx.make(targets[i]); }',
     deref:
       '(refs) => { let n = 0; for (let i = 0; i < refs.length; i++) if (refs[i].deref() !== undefined) n++; return n; }',
     createDying: '(ctx, out) => { for (let i = 0; i < out.length; i++) out[i] = ctx.make({}); }',
