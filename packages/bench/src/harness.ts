@@ -43,11 +43,12 @@ export async function collectAndSettle(): Promise<void> {
   for (let i = 0; i < SETTLE_TURNS; i++) await nextTurn();
 }
 
-/** Duration of `work` in nanoseconds. */
-export function timeOnce(work: () => void): number {
+/** `body(0)` … `body(times - 1)`, timed: the nanoseconds and the sum of the counts returned. */
+export function timeEach(times: number, body: (i: number) => number | undefined) {
+  let count = 0;
   const start = now();
-  work();
-  return now() - start;
+  for (let i = 0; i < times; i++) count += body(i) ?? 0;
+  return { ns: now() - start, count };
 }
 
 /** Heap bytes in use after two full collections (the second catches what the first's weak processing freed). */
@@ -58,17 +59,18 @@ export function heapAfterGc(): number {
 }
 
 /**
- * After a full collection, nanoseconds until `done()` holds, yielding a turn at a time
- * (cleanup runs between tasks); NaN if it still does not after `maxTurns`.
+ * After a full collection, the turns (a yield each: cleanup runs between tasks) and nanoseconds
+ * until `done()` holds; NaN nanoseconds if it still does not after `maxTurns`.
  */
-export async function timeUntil(done: () => boolean, maxTurns: number): Promise<number> {
+export async function timeUntil(done: () => boolean, maxTurns: number) {
   await collect();
   const start = now();
-  for (let turns = 0; !done(); turns++) {
-    if (turns === maxTurns) return Number.NaN;
+  let turns = 0;
+  for (; !done(); turns++) {
+    if (turns === maxTurns) return { turns, ns: Number.NaN };
     await nextTurn();
   }
-  return now() - start;
+  return { turns, ns: now() - start };
 }
 
 /** `batches` times: `write()` then a collection and its cleanup turns, all timed (ns). */

@@ -1,5 +1,5 @@
 import { collectGarbage } from '@w/core/testing';
-import { collect, median, nextTurn, now } from '../harness';
+import { median, now, timeUntil } from '../harness';
 import { type Kind, loadSubjects, type Subject } from '../subjects';
 import { holding } from './containers';
 
@@ -10,7 +10,7 @@ export interface CleanupRow {
   containers: number;
   /** Event-loop turns from a full collection until every container's `size` is exact. */
   turns: number;
-  /** The same wait in milliseconds. */
+  /** The same wait in milliseconds (NaN if it never ended). */
   ms: number;
   /** `collectGarbage()` with these containers alive and nothing to clean: median ms. */
   collectMs: number;
@@ -32,14 +32,11 @@ async function measure(subject: Subject, count: number): Promise<CleanupRow> {
     return container;
   });
   const size = subject.loop.size!;
-  await collect(); // the WeakRefs made above keep their targets to the end of this task
-  const started = now();
-  let turns = 0;
-  while (turns < MAX_CLEANUP_TURNS && containers.some((c) => size(c) !== 1)) {
-    await nextTurn();
-    turns++;
-  }
-  const ms = (now() - started) / 1e6;
+  // The WeakRefs made above keep their targets to the end of this task: timeUntil ends it.
+  const { turns, ns } = await timeUntil(
+    () => containers.every((c) => size(c) === 1),
+    MAX_CLEANUP_TURNS,
+  );
   const samples: number[] = [];
   for (let i = 0; i < (count >= ONE_CALL_FROM ? 1 : COLLECT_CALLS); i++) {
     const begin = now();
@@ -48,7 +45,13 @@ async function measure(subject: Subject, count: number): Promise<CleanupRow> {
   }
   containers.length = 0;
   await collectGarbage();
-  return { container: subject.name, containers: count, turns, ms, collectMs: median(samples) };
+  return {
+    container: subject.name,
+    containers: count,
+    turns,
+    ms: ns / 1e6,
+    collectMs: median(samples),
+  };
 }
 
 /** Each of our containers at every count, a fresh set of containers per row. */

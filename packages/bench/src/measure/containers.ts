@@ -5,7 +5,7 @@ import {
   nextTurn,
   now,
   timeChurn,
-  timeOnce,
+  timeEach,
   timeUntil,
 } from '../harness';
 import { CHURN_BATCHES, DEAD, READ_PASSES, RECLAIM_TURNS } from '../ops';
@@ -52,17 +52,11 @@ export const containerRound: Round = async (subject, n, reps, { record, check })
   const { loop, ops } = subject;
   let data: ReturnType<typeof makeData> | undefined = makeData(subject, n, reps);
   const containers = Array.from({ length: reps }, () => subject.make({ fired: 0 }));
-  /** `body` over every container, timed: the nanoseconds and the sum of its counts. */
-  const timeAll = (body: (c: unknown, r: number) => number | undefined) => {
-    let count = 0;
-    const ns = timeOnce(() => {
-      for (let r = 0; r < reps; r++) count += body(containers[r], r) ?? 0;
-    });
-    return { ns, count };
-  };
+  const fill = (values: unknown[][]) =>
+    timeEach(reps, (r) => loop.fill!(containers[r], data!.keys[r], values[r])).ns;
   const before = heapAfterGc();
 
-  record('set', timeAll((c, r) => loop.fill!(c, data!.keys[r], data!.values[r])).ns);
+  record('set', fill(data.values));
   // The first collection and its cleanup, timed: a design that defers work from set (a
   // registration until the entry survives a collection, say) pays for it here. Memory is
   // read after that cleanup, so deferred cells count too.
@@ -75,7 +69,7 @@ export const containerRound: Round = async (subject, n, reps, { record, check })
   // the targets deref() kept), keeping the fastest: the read itself, not the aftermath of the
   // forced collection before it (cold caches, sweeper threads) nor a neighbour's burst.
   for (const op of READS.filter((read) => ops.includes(read))) {
-    const pass = () => timeAll((c, r) => loop[op]!(c, data!.keys[r]));
+    const pass = () => timeEach(reps, (r) => loop[op]!(containers[r], data!.keys[r]));
     let { count } = pass();
     let fastest = Number.POSITIVE_INFINITY;
     for (let i = 0; i < READ_PASSES; i++) {
@@ -89,9 +83,9 @@ export const containerRound: Round = async (subject, n, reps, { record, check })
     await collect();
   }
 
-  record('replace', timeAll((c, r) => loop.fill!(c, data!.keys[r], data!.newValues[r])).ns);
+  record('replace', fill(data.newValues));
   await collect();
-  const removed = timeAll((c, r) => loop.remove!(c, data!.keys[r]));
+  const removed = timeEach(reps, (r) => loop.remove!(containers[r], data!.keys[r]));
   record('delete', removed.ns);
   check('delete', removed.count);
   await collect();
@@ -104,7 +98,8 @@ export const containerRound: Round = async (subject, n, reps, { record, check })
     loop.fill!(container, data.keys[0], data.values[0]);
     await collectAndSettle();
     loop.fillDying!(container, dead, n);
-    record('reclaim', await timeUntil(() => loop.size!(container) <= n, RECLAIM_TURNS), dead);
+    const reclaimed = await timeUntil(() => loop.size!(container) <= n, RECLAIM_TURNS);
+    record('reclaim', reclaimed.ns, dead);
   }
   data = undefined;
   containers.length = 0;

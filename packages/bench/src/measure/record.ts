@@ -24,25 +24,22 @@ export interface SuiteResult {
   notes: string[];
 }
 
-/** Where one round of one subject at one size puts its samples. */
-export interface Sample {
-  /** `nanoseconds` per operation: over the round's total operations unless `per` says. */
-  record(op: Op, nanoseconds: number, per?: number): void;
-  /** Flags `op` unless it counted every one of the round's total operations. */
-  check(op: Op, counted: number): void;
-}
-
 /** One round of every op a subject lists: `reps` containers (or ref sets) of `n` entries. */
 export type Round = (subject: Subject, n: number, reps: number, sample: Sample) => Promise<void>;
 
+export type Sample = ReturnType<SampleBook['round']>;
 type Slot = Omit<Measurement, 'value' | 'rounds'> & { values: number[] };
 
 /** Collects samples per (subject, n, op) across rounds, then reduces them to medians. */
 export class SampleBook {
   readonly #slots = new Map<string, Slot>();
 
-  /** The `Sample` of a round of `subject` at size `n`, of `total` operations per op. */
-  round(subject: SubjectRow, n: number, total: number): Sample {
+  /**
+   * Where a round of `subject` at size `n` puts its samples: `record` takes nanoseconds and
+   * stores them per operation (over the round's `total` unless `per` says); `check` flags an
+   * op that did not count all `total` operations.
+   */
+  round(subject: SubjectRow, n: number, total: number) {
     const slot = (op: Op) => {
       const key = `${subject.name}\u0000${n}\u0000${op}`;
       const cell = { suite: subject.kind, n, subject: subject.name, role: subject.role, op };
@@ -50,8 +47,10 @@ export class SampleBook {
       return this.#slots.get(key)!;
     };
     return {
-      record: (op, nanoseconds, per = total) => slot(op).values.push(nanoseconds / per),
-      check: (op, counted) => {
+      record: (op: Op, nanoseconds: number, per = total) => {
+        slot(op).values.push(nanoseconds / per);
+      },
+      check: (op: Op, counted: number) => {
         if (counted !== total) slot(op).problem ??= `${op} counted ${counted} of ${total}`;
       },
     };

@@ -1,4 +1,4 @@
-import { collect, collectAndSettle, heapAfterGc, timeChurn, timeOnce, timeUntil } from '../harness';
+import { collect, collectAndSettle, heapAfterGc, timeChurn, timeEach, timeUntil } from '../harness';
 import { CHURN_BATCHES, DEAD, RECLAIM_TURNS } from '../ops';
 import type { Subject } from '../subjects';
 import type { Round } from './record';
@@ -22,23 +22,13 @@ export const refRound: Round = async (subject, n, reps, { record, check }) => {
   let targets = Array.from({ length: reps }, () => Array.from({ length: n }, (_, i) => ({ i })));
   let refs = Array.from({ length: reps }, () => new Array<unknown>(n).fill(null));
   const before = heapAfterGc();
-  record(
-    'create',
-    timeOnce(() => {
-      for (let r = 0; r < reps; r++) loop.create!(ctx, targets[r], refs[r]);
-    }),
-  );
+  record('create', timeEach(reps, (r) => loop.create!(ctx, targets[r], refs[r])).ns);
   await collectAndSettle(); // memory after the first cleanup, as for containers
   record('memory', Math.max(0, heapAfterGc() - before));
 
-  let live = 0;
-  record(
-    'deref',
-    timeOnce(() => {
-      for (let r = 0; r < reps; r++) live += loop.deref!(refs[r]);
-    }),
-  );
-  check('deref', live);
+  const live = timeEach(reps, (r) => loop.deref!(refs[r]));
+  record('deref', live.ns);
+  check('deref', live.count);
   await collect();
 
   if (subject.ops.includes('reclaim')) {
@@ -48,7 +38,8 @@ export const refRound: Round = async (subject, n, reps, { record, check }) => {
     await collectAndSettle();
     counter.fired = 0;
     loop.createDying!(ctx, dying);
-    record('reclaim', await timeUntil(() => counter.fired >= dead, RECLAIM_TURNS), dead);
+    const reclaimed = await timeUntil(() => counter.fired >= dead, RECLAIM_TURNS);
+    record('reclaim', reclaimed.ns, dead);
   }
 
   // Churn: batches of N refs to targets that die at once; each batch's refs live through
