@@ -21,41 +21,23 @@ interface OpInfo {
  * Everything a suite measures, in report order: the suites measure these, and the report's
  * headings and legend say them.
  */
+// biome-ignore format: a table reads best as one
 export const OPS = {
   set: { label: 'set', labels: { set: 'add' }, explain: 'new keys' },
-  settle: {
-    label: 'set→gc',
-    labels: { set: 'add→gc' },
-    explain: `the first forced collection and its ${SETTLE_TURNS} cleanup turns after \`set\`, per entry: work a design defers out of \`set\` lands here`,
-  },
+  settle: { label: 'set→gc', labels: { set: 'add→gc' }, explain: `the first forced collection and its ${SETTLE_TURNS} cleanup turns after \`set\`, per entry: work a design defers out of \`set\` lands here` },
   create: { label: 'create', explain: 'a ref to a new target' },
   get: { label: 'get', explain: 'hits' },
   has: { label: 'has', explain: 'hits' },
   deref: { label: 'deref', explain: 'live refs' },
-  replace: {
-    label: 'replace',
-    labels: { set: 're-add' },
-    explain: '`set` over existing keys (sets: `add` of members)',
-  },
+  replace: { label: 'replace', labels: { set: 're-add' }, explain: '`set` over existing keys (sets: `add` of members)' },
   delete: { label: 'delete', explain: 'existing keys' },
   iterate: { label: 'for…of', explain: '`for…of`, per entry' },
   values: { label: 'values()', explain: 'per entry' },
   keys: { label: 'keys()', explain: 'per entry' },
   forEach: { label: 'forEach', explain: 'per entry' },
-  churn: {
-    label: 'churn',
-    explain: `${CHURN_BATCHES} batches of N writes whose weak part dies at once, each followed by a forced collection and ${SETTLE_TURNS} cleanup turns, all timed: where deferred or cleanup work shows`,
-  },
-  reclaim: {
-    label: 'reclaim ns/dead',
-    explain: `from a full collection until D = min(N, ${DEAD}) dead entries are gone while N live ones (settled by an earlier collection) stay, per dead entry; flat across N means O(dead); \`never\` = not within ${RECLAIM_TURNS} turns`,
-  },
-  memory: {
-    label: 'B/entry',
-    labels: { ref: 'B/ref' },
-    explain:
-      'heap bytes per entry after the first collection and its cleanup (keys and values are allocated before the baseline: only the structure counts)',
-  },
+  churn: { label: 'churn', explain: `${CHURN_BATCHES} batches of N writes whose weak part dies at once, each followed by a forced collection and ${SETTLE_TURNS} cleanup turns, all timed: where deferred or cleanup work shows` },
+  reclaim: { label: 'reclaim ns/dead', explain: `from a full collection until D = min(N, ${DEAD}) dead entries are gone while N live ones (settled by an earlier collection) stay, per dead entry; flat across N means O(dead); \`never\` = not within ${RECLAIM_TURNS} turns` },
+  memory: { label: 'B/entry', labels: { ref: 'B/ref' }, explain: 'heap bytes per entry after the first collection and its cleanup (keys and values are allocated before the baseline: only the structure counts)' },
 } satisfies Record<string, OpInfo>;
 export type Op = keyof typeof OPS;
 export const OP_NAMES = Object.keys(OPS) as Op[];

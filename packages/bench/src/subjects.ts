@@ -12,31 +12,14 @@ import type { Op } from './ops';
 export { type Kind, SUITES } from './kinds';
 
 /** What a subject is for; `ratio` is the heading of the column that divides ours by it. */
+// biome-ignore format: a table reads best as one
 export const ROLES = {
   ours: { ratio: undefined, explain: 'our packages, loaded from their `dist/`' },
-  floor: {
-    ratio: '× floor',
-    explain:
-      'the built-in (`Map`, `WeakMap`, `WeakSet`, `new WeakRef`): not weak-iterable, the speed of light',
-  },
-  minimum: {
-    ratio: '× minimum',
-    explain:
-      "the minimum design: the least a correct design does with today's primitives, hand-written bare (`src/minimum-designs.ts`)",
-  },
-  lazy: {
-    ratio: '× lazy',
-    explain:
-      '`Map<K, WeakRef>` with no registry (the `@cspell/strong-weak-map` design, bare): the fastest a value map can be, and it never reclaims an untouched dead entry. A yardstick, not a design; its walks are the plain loops our iteration is held to',
-  },
-  peer: {
-    ratio: '× best correct peer',
-    explain: 'an npm library (exact versions in package.json)',
-  },
-  'flawed peer': {
-    ratio: undefined,
-    explain: 'an npm library with a known bug (in the notes): shown, but never the best peer',
-  },
+  floor: { ratio: '× floor', explain: 'the built-in (`Map`, `WeakMap`, `WeakSet`, `new WeakRef`): not weak-iterable, the speed of light' },
+  minimum: { ratio: '× minimum', explain: "the minimum design: the least a correct design does with today's primitives, hand-written bare (`src/minimum-designs.ts`)" },
+  lazy: { ratio: '× lazy', explain: '`Map<K, WeakRef>` with no registry (the `@cspell/strong-weak-map` design, bare): the fastest a value map can be, and it never reclaims an untouched dead entry. A yardstick, not a design; its walks are the plain loops our iteration is held to' },
+  peer: { ratio: '× best correct peer', explain: 'an npm library (exact versions in package.json)' },
+  'flawed peer': { ratio: undefined, explain: 'an npm library with a known bug (in the notes): shown, but never the best peer' },
 } as const;
 export type Role = keyof typeof ROLES;
 
