@@ -25,8 +25,8 @@ const config = readConfig(argv, process.env);
 const CLEANUP = 'cleanup';
 const ALL = [...Object.keys(SUITES), CLEANUP];
 
-/** Runs `suite` in a child node process: what it wrote, or why there is nothing. */
-function inChild(suite: string): { result: unknown } | { failed: string } {
+/** Runs `suite` in a child node process: what it wrote, or undefined if it failed. */
+function inChild(suite: string): unknown {
   const json = join(tmpdir(), `w-bench-${process.pid}-${suite}.json`);
   const passOn = argv.filter((arg) => !arg.startsWith('--out='));
   const script = fileURLToPath(import.meta.url);
@@ -36,16 +36,15 @@ function inChild(suite: string): { result: unknown } | { failed: string } {
     { stdio: ['ignore', 'inherit', 'inherit'] },
   );
   if (run.status !== 0) {
-    return {
-      failed: `suite process failed (exit ${run.status}, signal ${run.signal}); no results`,
-    };
+    log(`suite ${suite} failed (exit ${run.status}, signal ${run.signal}); no results`);
+    return undefined;
   }
   // JSON has no NaN ("never reclaimed"): it comes back as null.
   const result = JSON.parse(readFileSync(json, 'utf8'), (key, value) =>
     key === 'value' && value === null ? Number.NaN : value,
   );
   rmSync(json);
-  return { result };
+  return result;
 }
 
 function parent(): void {
@@ -58,11 +57,16 @@ function parent(): void {
   let cleanup: CleanupRow[] = [];
   for (const suite of suites) {
     log(`suite ${suite}`);
-    const run = inChild(suite);
-    if ('failed' in run) log(run.failed);
-    if (suite === CLEANUP) cleanup = 'result' in run ? (run.result as CleanupRow[]) : [];
-    else if ('result' in run) results.push(run.result as SuiteResult);
-    else results.push({ suite: suite as Kind, measurements: [], notes: [run.failed] });
+    const result = inChild(suite);
+    if (suite === CLEANUP) cleanup = (result as CleanupRow[] | undefined) ?? [];
+    else {
+      const failed = {
+        suite: suite as Kind,
+        measurements: [],
+        notes: ['suite process failed (its log says why): no results'],
+      };
+      results.push((result as SuiteResult | undefined) ?? failed);
+    }
   }
   const out =
     option('out') ?? fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));

@@ -22,17 +22,6 @@ export function holding(subject: Subject, live: object): unknown {
   return container;
 }
 
-/**
- * A container with one live entry, kept for the whole suite: V8 frees a class's instance
- * maps once every instance has died, and drops the optimized code that embeds them, so
- * without a survivor every round would time a JS library's JIT warm-up again while
- * built-ins (whose maps never die) run warm code.
- */
-export function anchorContainer(subject: Subject): unknown {
-  const live = {};
-  return { live, container: holding(subject, live) };
-}
-
 /** Keys and values for `reps` containers of `n` entries, made before any timing. */
 function makeData(subject: Subject, n: number, reps: number) {
   const ints = Array.from({ length: n }, (_, i) => i);

@@ -1,16 +1,6 @@
 import { collect, collectAndSettle, heapAfterGc, timeChurn, timeEach, timeUntil } from '../harness';
 import { CHURN_BATCHES, DEAD, RECLAIM_TURNS } from '../ops';
-import type { Subject } from '../subjects';
 import type { Round } from './record';
-
-/** A live ref (and its target) kept for the whole suite: see `anchorContainer`. */
-export function anchorRef(subject: Subject): unknown {
-  const ctx = subject.make({ fired: 0 });
-  const targets = [{ i: 0 }];
-  const refs: unknown[] = [null];
-  subject.loop.create!(ctx, targets, refs);
-  return { ctx, targets, refs };
-}
 
 /** One round: create, memory, deref, reclaim (callback refs), churn. */
 export const refRound: Round = async (subject, n, reps, { record, check }) => {
