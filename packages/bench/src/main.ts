@@ -24,9 +24,10 @@ const config = readConfig(argv, process.env);
 /** Cleanup against the number of live containers: not a Kind, reported in its own section. */
 const CLEANUP = 'cleanup';
 const ALL = [...Object.keys(SUITES), CLEANUP];
+const NO_RESULTS = { measurements: [], notes: ['suite process failed (its log says why)'] };
 
 /** Runs `suite` in a child node process: what it wrote, or undefined if it failed. */
-function inChild(suite: string): unknown {
+function inChild<T>(suite: string): T | undefined {
   const json = join(tmpdir(), `w-bench-${process.pid}-${suite}.json`);
   const passOn = argv.filter((arg) => !arg.startsWith('--out='));
   const script = fileURLToPath(import.meta.url);
@@ -57,16 +58,8 @@ function parent(): void {
   let cleanup: CleanupRow[] = [];
   for (const suite of suites) {
     log(`suite ${suite}`);
-    const result = inChild(suite);
-    if (suite === CLEANUP) cleanup = (result as CleanupRow[] | undefined) ?? [];
-    else {
-      const failed = {
-        suite: suite as Kind,
-        measurements: [],
-        notes: ['suite process failed (its log says why): no results'],
-      };
-      results.push((result as SuiteResult | undefined) ?? failed);
-    }
+    if (suite === CLEANUP) cleanup = inChild<CleanupRow[]>(suite) ?? [];
+    else results.push(inChild<SuiteResult>(suite) ?? { suite: suite as Kind, ...NO_RESULTS });
   }
   const out =
     option('out') ?? fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));
