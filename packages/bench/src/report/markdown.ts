@@ -23,15 +23,11 @@ export interface RunInfo {
   chart?: string;
 }
 
-/**
- * The yardsticks `ours`'s `op` is divided by among `rows` (one suite, one size), per role that
- * has a ratio column; subjects that never finished don't count.
- */
-export function yardsticksFor(
-  rows: readonly Measurement[],
-  op: Op,
-  ours: string,
-): Partial<Record<Role, Measurement>> {
+/** The yardsticks one of ours is divided by, per role that has a ratio column. */
+type Yardsticks = Partial<Record<Role, Measurement>>;
+
+/** For `ours`'s `op` among `rows` (one suite, one size); subjects that never finished don't count. */
+export function yardsticksFor(rows: readonly Measurement[], op: Op, ours: string): Yardsticks {
   const minimum = SUBJECTS.find((s) => s.name === ours && s.role === 'ours')?.minimum;
   const of = (role: Role) =>
     rows.filter((m) => m.role === role && m.op === op && !Number.isNaN(m.value));
