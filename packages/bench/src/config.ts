@@ -1,18 +1,11 @@
 /** How big and how long a run is. */
-export interface BenchConfig {
-  sizes: number[];
-  /** Rounds (samples) per size; the report shows their median. */
-  roundsFor(n: number): number;
-  /** A timed sample repeats over several containers until it covers this many operations. */
-  minOpsPerSample: number;
-  quick: boolean;
-}
+export type BenchConfig = ReturnType<typeof readConfig>;
 
 /**
  * Reads `--quick`, `--sizes=1e4,1e5`, and the env vars `BENCH_SIZES` / `BENCH_ROUNDS`
  * (one count for every size, or one per size: `BENCH_ROUNDS=5,5,1`).
  */
-export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): BenchConfig {
+export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv) {
   const quick = argv.includes('--quick') || env.BENCH_QUICK === '1';
   const sizesArg =
     argv.find((arg) => arg.startsWith('--sizes='))?.slice('--sizes='.length) ?? env.BENCH_SIZES;
@@ -20,12 +13,11 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Ben
   const rounds = env.BENCH_ROUNDS ? parseSizes(env.BENCH_ROUNDS) : [];
   return {
     sizes,
-    roundsFor: (n) =>
-      rounds.length === 1
-        ? rounds[0]!
-        : (rounds[sizes.indexOf(n)] ?? (quick ? 3 : n >= 1e6 ? 3 : 5)),
+    /** Rounds (samples) per size; the report shows their median. */
+    roundsFor: (n: number): number =>
+      rounds.length === 1 ? rounds[0]! : (rounds[sizes.indexOf(n)] ?? (quick || n >= 1e6 ? 3 : 5)),
+    /** A timed sample repeats over several containers until it covers this many operations. */
     minOpsPerSample: quick ? 2e4 : 1e5,
-    quick,
   };
 }
 

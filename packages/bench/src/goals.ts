@@ -38,15 +38,11 @@ export const GOALS: readonly Goal[] = [
   { subject: NAMES.callbackRef, op: 'memory', against: NAMES.callbackRefMinimum, max: 1 },
 ];
 
-/** One goal at one size: the ratio (NaN if a side is missing) and whether it is within the goal. */
-export interface GoalCheck {
-  n: number;
-  ratio: number;
-  met: boolean | undefined;
-}
-
-/** `goal` at every size of `measurements` that has its subject. */
-export function checkGoal(goal: Goal, measurements: readonly Measurement[]): GoalCheck[] {
+/**
+ * `goal` at every size of `measurements` that has its subject: the ratio (NaN if a side is
+ * missing) and whether it is within the goal (undefined if not known).
+ */
+export function checkGoal(goal: Goal, measurements: readonly Measurement[]) {
   const find = (subject: string, n: number) =>
     measurements.find((m) => m.subject === subject && m.op === goal.op && m.n === n);
   const sizes = [

@@ -1,4 +1,7 @@
-import { setImmediate as nextImmediate } from 'node:timers/promises';
+import { setImmediate } from 'node:timers/promises';
+
+/** Cleanup turns given after each forced collection in `settle` and `churn`. */
+export const SETTLE_TURNS = 4;
 
 /** Monotonic clock in nanoseconds. */
 export function now(): number {
@@ -18,7 +21,7 @@ export function median(samples: readonly number[]): number {
  * the task ends (and V8 aborts past ~2^24 of them), and cleanup callbacks only run between tasks.
  */
 export function nextTurn(): Promise<void> {
-  return nextImmediate();
+  return setImmediate();
 }
 
 /** A full, forced collection. Needs `node --expose-gc`. */
@@ -28,21 +31,24 @@ export function fullGc(): void {
   gc();
 }
 
-/** Ends the task, collects, then gives cleanup a fixed number of turns (the same for all). */
-/** Cleanup turns given after each forced collection in `settle` and `churn`. */
-export const SETTLE_TURNS = 4;
-
-export async function collectAndSettle(turns = SETTLE_TURNS): Promise<void> {
+/** Ends the task (dropping the targets it kept), then collects. */
+export async function collect(): Promise<void> {
   await nextTurn();
   fullGc();
-  for (let i = 0; i < turns; i++) await nextTurn();
 }
 
-/** Duration of `work` in nanoseconds. */
-export function timeOnce(work: () => void): number {
+/** `collect()`, then a fixed number of cleanup turns (the same for all). */
+export async function collectAndSettle(): Promise<void> {
+  await collect();
+  for (let i = 0; i < SETTLE_TURNS; i++) await nextTurn();
+}
+
+/** `body(0)` … `body(times - 1)`, timed: the nanoseconds and the sum of the counts returned. */
+export function timeEach(times: number, body: (i: number) => number | undefined) {
+  let count = 0;
   const start = now();
-  work();
-  return now() - start;
+  for (let i = 0; i < times; i++) count += body(i) ?? 0;
+  return { ns: now() - start, count };
 }
 
 /** Heap bytes in use after two full collections (the second catches what the first's weak processing freed). */
@@ -53,37 +59,23 @@ export function heapAfterGc(): number {
 }
 
 /**
- * Recompiles `fn` from its source, giving the copy its own type feedback. WHY: V8 shares
- * inline caches between closures made from the same source, so one loop over five libraries
- * turns megamorphic; a fresh copy per subject stays monomorphic, as in an application that
- * uses one library. `fn` must take everything as parameters.
+ * After a full collection, the turns (a yield each: cleanup runs between tasks) and nanoseconds
+ * until `done()` holds; NaN nanoseconds if it still does not after `maxTurns`.
  */
-export function fresh<F extends (...args: any[]) => unknown>(fn: F): F {
-  let source = fn.toString();
-  // Method shorthand (`fill(c) { ... }`) is not an expression: make it a function.
-  if (!/^(function\b|async\b|\(|[\w$]+\s*=>)/.test(source)) source = `function ${source}`;
-  return new Function(`return (${source});`)() as F;
-}
-
-/**
- * After a full collection, nanoseconds until `done()` holds, yielding a turn at a time
- * (cleanup runs between tasks); NaN if it still does not after `maxTurns`.
- */
-export async function timeUntil(done: () => boolean, maxTurns: number): Promise<number> {
-  await nextTurn();
-  fullGc();
+export async function timeUntil(done: () => boolean, maxTurns: number) {
+  await collect();
   const start = now();
-  for (let turns = 0; !done(); turns++) {
-    if (turns === maxTurns) return Number.NaN;
+  let turns = 0;
+  for (; !done(); turns++) {
+    if (turns === maxTurns) return { turns, ns: Number.NaN };
     await nextTurn();
   }
-  return now() - start;
+  return { turns, ns: now() - start };
 }
 
 /** `batches` times: `write()` then a collection and its cleanup turns, all timed (ns). */
 export async function timeChurn(batches: number, write: () => void): Promise<number> {
-  await nextTurn();
-  fullGc();
+  await collect();
   const start = now();
   for (let b = 0; b < batches; b++) {
     write();

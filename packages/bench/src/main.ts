@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,55 +19,47 @@ const argv = process.argv.slice(2);
 const option = (name: string) =>
   argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 const log = (line: string) => process.stderr.write(`${line}\n`);
+const config = readConfig(argv, process.env);
 
 /** Cleanup against the number of live containers: not a Kind, reported in its own section. */
 const CLEANUP = 'cleanup';
-const ALL = [...(Object.keys(SUITES) as Kind[]), CLEANUP];
+const ALL = [...Object.keys(SUITES), CLEANUP];
+const NO_RESULTS = { measurements: [], notes: ['suite process failed (its log says why)'] };
 
-async function child(suite: string, jsonPath: string): Promise<void> {
-  const result =
-    suite === CLEANUP
-      ? await runCleanup(log)
-      : await runSuite(suite as Kind, readConfig(argv, process.env), log);
-  writeFileSync(jsonPath, JSON.stringify(result));
+/** Runs `suite` in a child node process: what it wrote, or undefined if it failed. */
+function inChild<T>(suite: string): T | undefined {
+  const json = join(tmpdir(), `w-bench-${process.pid}-${suite}.json`);
+  const passOn = argv.filter((arg) => !arg.startsWith('--out='));
+  const script = fileURLToPath(import.meta.url);
+  const run = spawnSync(
+    process.execPath,
+    ['--expose-gc', script, `--suite=${suite}`, `--json=${json}`, ...passOn],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (run.status !== 0) {
+    log(`suite ${suite} failed (exit ${run.status}, signal ${run.signal}); no results`);
+    return undefined;
+  }
+  // JSON has no NaN ("never reclaimed"): it comes back as null.
+  const result = JSON.parse(readFileSync(json, 'utf8'), (key, value) =>
+    key === 'value' && value === null ? Number.NaN : value,
+  );
+  rmSync(json);
+  return result;
 }
 
 function parent(): void {
   const started = Date.now();
-  const config = readConfig(argv, process.env);
   const suites = option('suites')?.split(',') ?? ALL;
   const unknown = suites.filter((suite) => !ALL.includes(suite));
   if (unknown.length > 0)
     throw new TypeError(`unknown suite(s) ${unknown.join(', ')}; expected ${ALL.join(', ')}`);
-  const dir = mkdtempSync(join(tmpdir(), 'w-bench-'));
   const results: SuiteResult[] = [];
   let cleanup: CleanupRow[] = [];
-  try {
-    for (const suite of suites) {
-      log(`suite ${suite}`);
-      const jsonPath = join(dir, `${suite}.json`);
-      const passOn = argv.filter((arg) => !arg.startsWith('--out='));
-      const script = fileURLToPath(import.meta.url);
-      const run = spawnSync(
-        process.execPath,
-        ['--expose-gc', script, `--suite=${suite}`, `--json=${jsonPath}`, ...passOn],
-        { stdio: ['ignore', 'inherit', 'inherit'] },
-      );
-      const failed = `suite process failed (exit ${run.status}, signal ${run.signal}); no results`;
-      if (suite === CLEANUP) {
-        if (run.status === 0) cleanup = JSON.parse(readFileSync(jsonPath, 'utf8'));
-        else log(failed);
-      } else if (run.status !== 0) {
-        results.push({ suite: suite as Kind, measurements: [], notes: [failed] });
-      } else {
-        // JSON has no NaN ("never reclaimed"): it comes back as null.
-        const result = JSON.parse(readFileSync(jsonPath, 'utf8')) as SuiteResult;
-        for (const m of result.measurements) m.value ??= Number.NaN;
-        results.push(result);
-      }
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  for (const suite of suites) {
+    log(`suite ${suite}`);
+    if (suite === CLEANUP) cleanup = inChild<CleanupRow[]>(suite) ?? [];
+    else results.push(inChild<SuiteResult>(suite) ?? { suite: suite as Kind, ...NO_RESULTS });
   }
   const out =
     option('out') ?? fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));
@@ -90,6 +82,9 @@ function parent(): void {
 }
 
 const suite = option('suite');
-if (suite !== undefined)
-  await child(suite, option('json') ?? join(tmpdir(), `w-bench-${suite}.json`));
-else parent();
+if (suite === undefined) parent();
+else {
+  const result =
+    suite === CLEANUP ? await runCleanup(log) : await runSuite(suite as Kind, config, log);
+  writeFileSync(option('json')!, JSON.stringify(result));
+}

@@ -122,3 +122,32 @@ export class MinimumWeakSet<T extends object> {
     }
   }
 }
+
+/** `ref(o)`'s minimum: one `WeakRef` per target, reused through a `WeakMap`. */
+export function reusedRef() {
+  const reused = new WeakMap<object, WeakRef<object>>();
+  return {
+    make(target: object) {
+      let ref = reused.get(target);
+      if (ref === undefined) {
+        ref = new WeakRef(target);
+        reused.set(target, ref);
+      }
+      return ref;
+    },
+  };
+}
+
+/** `ref(o, cb)`'s minimum: the registry holds the ref weakly, so dropping the ref frees its callback. */
+export function droppableCallbackRef(counter: { fired: number }) {
+  const registry = new FinalizationRegistry<WeakRef<object>>((held) => {
+    if (held.deref() !== undefined) counter.fired++;
+  });
+  return {
+    make(target: object) {
+      const ref = new WeakRef(target);
+      registry.register(target, new WeakRef(ref));
+      return ref;
+    },
+  };
+}

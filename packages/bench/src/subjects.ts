@@ -1,37 +1,25 @@
-import { fresh } from './harness';
 import type { Kind } from './kinds';
-import { LOOPS, type LoopFamily, type Loops } from './loops';
-import { MinimumKeyMap, MinimumValueMap, MinimumWeakSet } from './minimum-designs';
+import { compileLoops, type LoopFamily, type Loops } from './loops';
+import {
+  droppableCallbackRef,
+  MinimumKeyMap,
+  MinimumValueMap,
+  MinimumWeakSet,
+  reusedRef,
+} from './minimum-designs';
 import type { Op } from './ops';
 
 export { type Kind, SUITES } from './kinds';
 
 /** What a subject is for; `ratio` is the heading of the column that divides ours by it. */
+// biome-ignore format: a table reads best as one
 export const ROLES = {
   ours: { ratio: undefined, explain: 'our packages, loaded from their `dist/`' },
-  floor: {
-    ratio: '× floor',
-    explain:
-      'the built-in (`Map`, `WeakMap`, `WeakSet`, `new WeakRef`): not weak-iterable, the speed of light',
-  },
-  minimum: {
-    ratio: '× minimum',
-    explain:
-      "the minimum design: the least a correct design does with today's primitives, hand-written bare (`src/minimum-designs.ts`)",
-  },
-  lazy: {
-    ratio: '× lazy',
-    explain:
-      '`Map<K, WeakRef>` with no registry (the `@cspell/strong-weak-map` design, bare): the fastest a value map can be, and it never reclaims an untouched dead entry. A yardstick, not a design; its walks are the plain loops our iteration is held to',
-  },
-  peer: {
-    ratio: '× best correct peer',
-    explain: 'an npm library (exact versions in package.json)',
-  },
-  'flawed peer': {
-    ratio: undefined,
-    explain: 'an npm library with a known bug (in the notes): shown, but never the best peer',
-  },
+  floor: { ratio: '× floor', explain: 'the built-in (`Map`, `WeakMap`, `WeakSet`, `new WeakRef`): not weak-iterable, the speed of light' },
+  minimum: { ratio: '× minimum', explain: "the minimum design: the least a correct design does with today's primitives, hand-written bare (`src/minimum-designs.ts`)" },
+  lazy: { ratio: '× lazy', explain: '`Map<K, WeakRef>` with no registry (the `@cspell/strong-weak-map` design, bare): the fastest a value map can be, and it never reclaims an untouched dead entry. A yardstick, not a design; its walks are the plain loops our iteration is held to' },
+  peer: { ratio: '× best correct peer', explain: 'an npm library (exact versions in package.json)' },
+  'flawed peer': { ratio: undefined, explain: 'an npm library with a known bug (in the notes): shown, but never the best peer' },
 } as const;
 export type Role = keyof typeof ROLES;
 
@@ -141,35 +129,6 @@ async function iterableWeak(): Promise<typeof import('iterable-weak')> {
   return (module.default ?? module) as typeof import('iterable-weak');
 }
 
-/** `ref(o)`'s minimum: one `WeakRef` per target, reused through a `WeakMap`. */
-function reusedRef() {
-  const reused = new WeakMap<object, WeakRef<object>>();
-  return {
-    make(target: object) {
-      let ref = reused.get(target);
-      if (ref === undefined) {
-        ref = new WeakRef(target);
-        reused.set(target, ref);
-      }
-      return ref;
-    },
-  };
-}
-
-/** `ref(o, cb)`'s minimum: the registry holds the ref weakly, so dropping the ref frees its callback. */
-function droppableCallbackRef(counter: { fired: number }) {
-  const registry = new FinalizationRegistry<WeakRef<object>>((held) => {
-    if (held.deref() !== undefined) counter.fired++;
-  });
-  return {
-    make(target: object) {
-      const ref = new WeakRef(target);
-      registry.register(target, new WeakRef(ref));
-      return ref;
-    },
-  };
-}
-
 /** A subject ready to run in this process: its factory and its own fresh loop copies. */
 export interface Subject extends SubjectRow {
   make(counter: { fired: number }): unknown;
@@ -185,11 +144,7 @@ export async function loadSubjects(
   const notes: string[] = [];
   for (const row of rows.filter((r) => r.kind === kind)) {
     try {
-      const make = await row.load();
-      const loop = Object.fromEntries(
-        Object.entries(LOOPS[row.loops]).map(([k, f]) => [k, fresh(f)]),
-      );
-      subjects.push({ ...row, make, loop });
+      subjects.push({ ...row, make: await row.load(), loop: compileLoops(row.loops) });
       if (row.note) notes.push(`${row.name}: ${row.note}`);
     } catch (error) {
       notes.push(`${row.name} left out: ${error instanceof Error ? error.message : String(error)}`);

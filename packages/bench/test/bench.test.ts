@@ -7,7 +7,7 @@ import { runSuite } from '../src/measure/run-suite';
 import type { Op } from '../src/ops';
 import { renderChart } from '../src/report/chart';
 import { renderReport } from '../src/report/markdown';
-import { NAMES, type Role, SUBJECTS, type SubjectRow } from '../src/subjects';
+import { loadSubjects, NAMES, type Role, SUBJECTS, type SubjectRow } from '../src/subjects';
 
 // Shape and bookkeeping only: timings on a shared 2-core machine are never asserted.
 const tiny = {
@@ -80,6 +80,21 @@ describe('bench', () => {
       expect(ours?.ops).toContain(goal.op);
       if (goal.against !== SMALLEST_N)
         expect(row(goal.against, ours!.kind)?.ops).toContain(goal.op);
+    }
+  });
+
+  it('gives every subject its own compiled copy of its loops, with a loop for each read it lists', async () => {
+    const { subjects } = await loadSubjects('value-map');
+    const [floor, minimum] = subjects; // Map and the minimum design: both the 'map' family
+    expect([floor?.loops, minimum?.loops]).toEqual(['map', 'map']);
+    expect(floor!.loop.get).not.toBe(minimum!.loop.get);
+    expect(floor!.loop.get!.toString()).toBe(minimum!.loop.get!.toString());
+    const reads: readonly Op[] = ['get', 'has', 'iterate', 'values', 'keys', 'forEach', 'deref'];
+    for (const kind of ['value-map', 'key-map', 'set', 'ref'] as const) {
+      for (const subject of (await loadSubjects(kind)).subjects) {
+        for (const op of subject.ops.filter((op) => reads.includes(op)))
+          expect(subject.loop[op], `${subject.name} ${op}`).toBeTypeOf('function');
+      }
     }
   });
 

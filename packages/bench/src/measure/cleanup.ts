@@ -1,6 +1,7 @@
 import { collectGarbage } from '@w/core/testing';
-import { fullGc, median, nextTurn, now } from '../harness';
+import { median, now, timeUntil } from '../harness';
 import { type Kind, loadSubjects, type Subject } from '../subjects';
+import { holding } from './containers';
 
 /** How cleanup scales with the number of live containers (issue 11): one row per container and count. */
 export interface CleanupRow {
@@ -9,7 +10,7 @@ export interface CleanupRow {
   containers: number;
   /** Event-loop turns from a full collection until every container's `size` is exact. */
   turns: number;
-  /** The same wait in milliseconds. */
+  /** The same wait in milliseconds (NaN if it never ended). */
   ms: number;
   /** `collectGarbage()` with these containers alive and nothing to clean: median ms. */
   collectMs: number;
@@ -26,21 +27,16 @@ const CONTAINER_KINDS: readonly Kind[] = ['set', 'key-map', 'value-map'];
 async function measure(subject: Subject, count: number): Promise<CleanupRow> {
   const live = {};
   const containers = Array.from({ length: count }, () => {
-    const container = subject.make({ fired: 0 });
-    subject.loop.fill!(container, subject.kind === 'value-map' ? [-1] : [live], [live]);
+    const container = holding(subject, live);
     subject.loop.fillDying!(container, 1, 0);
     return container;
   });
   const size = subject.loop.size!;
-  await nextTurn(); // the WeakRefs made above keep their targets to the end of this task
-  fullGc();
-  const started = now();
-  let turns = 0;
-  while (turns < MAX_CLEANUP_TURNS && containers.some((c) => size(c) !== 1)) {
-    await nextTurn();
-    turns++;
-  }
-  const ms = (now() - started) / 1e6;
+  // The WeakRefs made above keep their targets to the end of this task: timeUntil ends it.
+  const { turns, ns } = await timeUntil(
+    () => containers.every((c) => size(c) === 1),
+    MAX_CLEANUP_TURNS,
+  );
   const samples: number[] = [];
   for (let i = 0; i < (count >= ONE_CALL_FROM ? 1 : COLLECT_CALLS); i++) {
     const begin = now();
@@ -49,7 +45,13 @@ async function measure(subject: Subject, count: number): Promise<CleanupRow> {
   }
   containers.length = 0;
   await collectGarbage();
-  return { container: subject.name, containers: count, turns, ms, collectMs: median(samples) };
+  return {
+    container: subject.name,
+    containers: count,
+    turns,
+    ms: ns / 1e6,
+    collectMs: median(samples),
+  };
 }
 
 /** Each of our containers at every count, a fresh set of containers per row. */

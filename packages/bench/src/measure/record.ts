@@ -1,5 +1,6 @@
+import { median } from '../harness';
 import type { Op } from '../ops';
-import type { Kind, Role } from '../subjects';
+import type { Kind, Role, Subject, SubjectRow } from '../subjects';
 
 /** One cell of the report: the median of several rounds. */
 export interface Measurement {
@@ -23,37 +24,44 @@ export interface SuiteResult {
   notes: string[];
 }
 
-type Cell = Pick<Measurement, 'suite' | 'n' | 'subject' | 'role' | 'op'>;
+/** One round of every op a subject lists: `reps` containers (or ref sets) of `n` entries. */
+export type Round = (subject: Subject, n: number, reps: number, sample: Sample) => Promise<void>;
+
+export type Sample = ReturnType<SampleBook['round']>;
+type Slot = Omit<Measurement, 'value' | 'rounds'> & { values: number[] };
 
 /** Collects samples per (subject, n, op) across rounds, then reduces them to medians. */
 export class SampleBook {
-  readonly #slots = new Map<string, { cell: Cell; values: number[]; problem?: string }>();
+  readonly #slots = new Map<string, Slot>();
 
-  #slot(cell: Cell) {
-    const key = `${cell.subject}\u0000${cell.n}\u0000${cell.op}`;
-    let slot = this.#slots.get(key);
-    if (slot === undefined) {
-      slot = { cell: { ...cell }, values: [] };
-      this.#slots.set(key, slot);
-    }
-    return slot;
+  /**
+   * Where a round of `subject` at size `n` puts its samples: `record` takes nanoseconds and
+   * stores them per operation (over the round's `total` unless `per` says); `check` flags an
+   * op that did not count all `total` operations.
+   */
+  round(subject: SubjectRow, n: number, total: number) {
+    const slot = (op: Op) => {
+      const key = `${subject.name}\u0000${n}\u0000${op}`;
+      const cell = { suite: subject.kind, n, subject: subject.name, role: subject.role, op };
+      if (!this.#slots.has(key)) this.#slots.set(key, { ...cell, values: [] });
+      return this.#slots.get(key)!;
+    };
+    return {
+      record: (op: Op, nanoseconds: number, per = total) => {
+        slot(op).values.push(nanoseconds / per);
+      },
+      check: (op: Op, counted: number) => {
+        if (counted !== total) slot(op).problem ??= `${op} counted ${counted} of ${total}`;
+      },
+    };
   }
 
-  add(cell: Cell, value: number): void {
-    this.#slot(cell).values.push(value);
-  }
-
-  problem(cell: Cell, problem: string): void {
-    this.#slot(cell).problem ??= problem;
-  }
-
-  medians(median: (values: number[]) => number): Measurement[] {
-    return [...this.#slots.values()].map(({ cell, values, problem }) => ({
+  medians(): Measurement[] {
+    return [...this.#slots.values()].map(({ values, ...cell }) => ({
       ...cell,
       // One NaN (never completed) makes the cell NaN: it is not a timing to average away.
       value: values.some(Number.isNaN) ? Number.NaN : median(values),
       rounds: values.length,
-      ...(problem === undefined ? {} : { problem }),
     }));
   }
 }

@@ -1,71 +1,25 @@
-import type { BenchConfig } from '../config';
-import {
-  collectAndSettle,
-  fullGc,
-  heapAfterGc,
-  nextTurn,
-  timeChurn,
-  timeOnce,
-  timeUntil,
-} from '../harness';
-import { CHURN_BATCHES, DEAD, type Op, RECLAIM_TURNS } from '../ops';
-import type { Subject } from '../subjects';
-import type { SampleBook } from './record';
-
-/** A live ref (and its target) kept for the whole suite: see `anchorContainer`. */
-export function anchorRef(subject: Subject): unknown {
-  const ctx = subject.make({ fired: 0 });
-  const targets = [{ i: 0 }];
-  const refs: unknown[] = [null];
-  subject.loop.create!(ctx, targets, refs);
-  return { ctx, targets, refs };
-}
+import { collect, collectAndSettle, heapAfterGc, timeChurn, timeEach, timeUntil } from '../harness';
+import { CHURN_BATCHES, DEAD, RECLAIM_TURNS } from '../ops';
+import type { Round } from './record';
 
 /** One round: create, memory, deref, reclaim (callback refs), churn. */
-export async function refRound(
-  subject: Subject,
-  n: number,
-  config: BenchConfig,
-  book: SampleBook,
-): Promise<void> {
-  const reps = Math.max(1, Math.ceil(config.minOpsPerSample / n));
-  const total = reps * n;
+export const refRound: Round = async (subject, n, reps, { record, check }) => {
   const counter = { fired: 0 };
   const ctx = subject.make(counter);
   const { loop } = subject;
-  const cell = (op: Op) => ({
-    suite: subject.kind,
-    n,
-    subject: subject.name,
-    role: subject.role,
-    op,
-  });
-  const record = (op: Op, nanoseconds: number, per = total) =>
-    book.add(cell(op), nanoseconds / per);
 
   // Fresh targets every round: ref(o) without a callback returns a cached ref for a target it has seen.
   let targets = Array.from({ length: reps }, () => Array.from({ length: n }, (_, i) => ({ i })));
   let refs = Array.from({ length: reps }, () => new Array<unknown>(n).fill(null));
   const before = heapAfterGc();
-  record(
-    'create',
-    timeOnce(() => {
-      for (let r = 0; r < reps; r++) loop.create!(ctx, targets[r], refs[r]);
-    }),
-  );
+  record('create', timeEach(reps, (r) => loop.create!(ctx, targets[r], refs[r])).ns);
   await collectAndSettle(); // memory after the first cleanup, as for containers
   record('memory', Math.max(0, heapAfterGc() - before));
 
-  let live = 0;
-  record(
-    'deref',
-    timeOnce(() => {
-      for (let r = 0; r < reps; r++) live += loop.deref!(refs[r]);
-    }),
-  );
-  if (live !== total) book.problem(cell('deref'), `deref found ${live} of ${total} live`);
-  await nextTurn();
-  fullGc();
+  const live = timeEach(reps, (r) => loop.deref!(refs[r]));
+  record('deref', live.ns);
+  check('deref', live.count);
+  await collect();
 
   if (subject.ops.includes('reclaim')) {
     // From a collection until D callbacks ran, with N live callback refs around.
@@ -74,7 +28,8 @@ export async function refRound(
     await collectAndSettle();
     counter.fired = 0;
     loop.createDying!(ctx, dying);
-    record('reclaim', await timeUntil(() => counter.fired >= dead, RECLAIM_TURNS), dead);
+    const reclaimed = await timeUntil(() => counter.fired >= dead, RECLAIM_TURNS);
+    record('reclaim', reclaimed.ns, dead);
   }
 
   // Churn: batches of N refs to targets that die at once; each batch's refs live through
@@ -88,4 +43,4 @@ export async function refRound(
   });
   record('churn', churn, CHURN_BATCHES * n);
   out.length = 0;
-}
+};

@@ -24,7 +24,7 @@ export interface RunInfo {
 }
 
 /** The yardsticks one of ours is divided by, per role that has a ratio column. */
-export type Yardsticks = Partial<Record<Role, Measurement>>;
+type Yardsticks = Partial<Record<Role, Measurement>>;
 
 /** For `ours`'s `op` among `rows` (one suite, one size); subjects that never finished don't count. */
 export function yardsticksFor(rows: readonly Measurement[], op: Op, ours: string): Yardsticks {
