@@ -9,7 +9,6 @@ const shared = /* @__PURE__ */ processShared('exit-hooks@1', () => ({
   hooks: new Set<ExitHook>(),
   installed: false,
 }));
-const hooks = shared.hooks;
 
 /**
  * Runs `hook` once when the program ends: Node's `exit` event (normal end and
@@ -17,14 +16,14 @@ const hooks = shared.hooks;
  */
 export function onExit(hook: ExitHook): () => void {
   installOnce();
-  hooks.add(hook);
-  return () => hooks.delete(hook);
+  shared.hooks.add(hook);
+  return () => shared.hooks.delete(hook);
 }
 
 // A hook added while these run is visited too: Set iteration sees later additions.
 function runExitHooks(): void {
-  for (const hook of hooks) {
-    hooks.delete(hook);
+  for (const hook of shared.hooks) {
+    shared.hooks.delete(hook);
     callReportingErrors(hook, 'exit hook', undefined);
   }
 }

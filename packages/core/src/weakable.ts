@@ -2,7 +2,8 @@
 export type WeakKey = object | symbol;
 
 // Symbols as weak keys arrived in ES2023; older runtimes reject them.
-const symbolsAreWeakable = (() => {
+// Pure: a bundle that never asks drops the probe.
+const symbolsAreWeakable = /* @__PURE__ */ (() => {
   try {
     new WeakRef(Symbol() as unknown as object);
     return true;

@@ -220,10 +220,14 @@ export class Finalizer<T extends WeakKey = WeakKey, A extends unknown[] = any[],
   get [Symbol.toStringTag](): string {
     return 'Finalizer';
   }
-}
 
-// Callable: call/apply/bind and `instanceof Function` keep working.
-Object.setPrototypeOf(Finalizer.prototype, Function.prototype);
+  // Callable: call/apply/bind and `instanceof Function` keep working. In the class, so that
+  // a bundle that does not use it drops it with the class.
+  static {
+    // biome-ignore lint/complexity/noThisInStatic: by its name, esbuild would call it _Finalizer
+    Object.setPrototypeOf(this.prototype, Function.prototype);
+  }
+}
 
 // Made outside the constructor so that its closure cannot capture `obj`, `func` or `args`.
 function makeCallable(): Finalizer<any, any, any> {

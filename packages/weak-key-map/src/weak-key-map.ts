@@ -232,13 +232,16 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
     assertFunction(callback, 'callback');
     for (const [key, value] of keys.entries()) callback.call(thisArg, value, key, this);
   }
-}
 
-// A data property, as on `Map.prototype`: reading it needs no receiver check.
-Object.defineProperty(WeakKeyMap.prototype, Symbol.toStringTag, {
-  value: 'WeakKeyMap',
-  configurable: true,
-});
+  // A data property, as on `Map.prototype`: reading it needs no receiver check. In the class,
+  // so that a bundle that does not use it drops it with the class.
+  static {
+    Object.defineProperty(WeakKeyMap.prototype, Symbol.toStringTag, {
+      value: 'WeakKeyMap',
+      configurable: true,
+    });
+  }
+}
 
 function setAll<K extends WeakKey, V>(
   keys: OrderedWeakKeys<K, V>,

@@ -306,13 +306,16 @@ export class IterableWeakSet<T extends WeakKey> implements Set<T> {
     }
     return true;
   }
-}
 
-// A data property, as on `Set.prototype`: reading it needs no receiver check.
-Object.defineProperty(IterableWeakSet.prototype, Symbol.toStringTag, {
-  value: 'IterableWeakSet',
-  configurable: true,
-});
+  // A data property, as on `Set.prototype`: reading it needs no receiver check. In the class,
+  // so that a bundle that does not use it drops it with the class.
+  static {
+    Object.defineProperty(IterableWeakSet.prototype, Symbol.toStringTag, {
+      value: 'IterableWeakSet',
+      configurable: true,
+    });
+  }
+}
 
 function addOnce<T extends WeakKey>(members: Members<T>, value: T): void {
   if (!members.has(value)) members.set(value, undefined);
