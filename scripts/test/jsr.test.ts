@@ -3,12 +3,8 @@ import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import { afterAll, expect, it } from 'vitest';
+import { installRuntime } from '../runtimes/install.mjs';
 import { publishedPackages } from './published-packages';
-import { installTools } from './registry-tools';
-
-// The Deno that `pnpm test:runtimes deno` runs too (same pin, same .runtimes/deno/).
-const denoPackage = 'deno@2.9.6';
-const denoBinaries = ['node_modules/deno/deno', 'node_modules/@deno/linux-x64-glibc/deno'];
 
 // Problems another branch fixes; each must still be reported (remove it once that has merged).
 const pendingFixes: string[] = [];
@@ -37,12 +33,11 @@ function denoWorkspace(): string[] {
 }
 
 it('`deno publish --dry-run` accepts every package for JSR', async () => {
-  const prefix = installTools('deno', { deno: denoPackage });
-  const deno = denoBinaries.map((path) => `${prefix}/${path}`).find((path) => existsSync(path));
-  expect(deno, `${denoPackage} installed no binary`).toBeDefined();
+  // The Deno that `pnpm test:runtimes deno` runs too.
+  const deno = installRuntime('deno');
   const names = denoWorkspace();
   const { stdout, stderr } = await promisify(execFile)(
-    deno!,
+    deno,
     ['publish', '--dry-run', '--allow-dirty'],
     {
       cwd: workspace,
