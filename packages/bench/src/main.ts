@@ -40,9 +40,10 @@ function inChild<T>(suite: string): T | undefined {
     log(`suite ${suite} failed (exit ${run.status}, signal ${run.signal}); no results`);
     return undefined;
   }
-  // JSON has no NaN ("never reclaimed"): it comes back as null.
-  const result = JSON.parse(readFileSync(json, 'utf8'), (key, value) =>
-    key === 'value' && value === null ? Number.NaN : value,
+  // JSON has no NaN ("never reclaimed", a cleanup wait that never ended): it comes back as
+  // null, and nothing else is null.
+  const result = JSON.parse(readFileSync(json, 'utf8'), (_key, value) =>
+    value === null ? Number.NaN : value,
   );
   rmSync(json);
   return result;

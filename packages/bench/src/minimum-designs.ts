@@ -41,14 +41,9 @@ export class MinimumValueMap<K, V extends object> {
   }
 }
 
-interface KeyEntry<K extends object, V> {
-  ref: WeakRef<K>;
-  value: V;
-}
-
 /** WeakMap<K, {ref, value}> + Set<WeakRef<K>> (order) + one registration per key. */
 export class MinimumKeyMap<K extends object, V> {
-  readonly entries = new WeakMap<K, KeyEntry<K, V>>();
+  readonly entries = new WeakMap<K, { ref: WeakRef<K>; value: V }>();
   readonly order = new Set<WeakRef<K>>();
   readonly registry = new FinalizationRegistry<WeakRef<K>>((ref) => this.order.delete(ref));
   get size(): number {
@@ -83,7 +78,7 @@ export class MinimumKeyMap<K extends object, V> {
   *[Symbol.iterator](): IterableIterator<[K, V]> {
     for (const ref of this.order) {
       const key = ref.deref();
-      if (key !== undefined) yield [key, (this.entries.get(key) as KeyEntry<K, V>).value];
+      if (key !== undefined) yield [key, this.entries.get(key)!.value];
     }
   }
 }

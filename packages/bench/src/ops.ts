@@ -1,5 +1,13 @@
 import { SETTLE_TURNS } from './harness';
-import type { Kind } from './kinds';
+
+/** The four suites, in report order, with their headings. Each runs in its own process. */
+export const SUITES = {
+  'value-map': 'Weak-value maps (`WeakValueMap`)',
+  'key-map': 'Weak-key maps (`WeakKeyMap`)',
+  set: 'Iterable weak sets (`IterableWeakSet`)',
+  ref: 'Weak references (`ref()`)',
+} as const;
+export type Kind = keyof typeof SUITES;
 
 /** Batches in a churn sample: collections are the slow part, a few batches of N are enough. */
 export const CHURN_BATCHES = 3;

@@ -1,4 +1,3 @@
-import type { Kind } from './kinds';
 import { compileLoops, type LoopFamily, type Loops } from './loops';
 import {
   droppableCallbackRef,
@@ -7,9 +6,9 @@ import {
   MinimumWeakSet,
   reusedRef,
 } from './minimum-designs';
-import type { Op } from './ops';
+import type { Kind, Op } from './ops';
 
-export { type Kind, SUITES } from './kinds';
+export { type Kind, SUITES } from './ops';
 
 /** What a subject is for; `ratio` is the heading of the column that divides ours by it. */
 // biome-ignore format: a table reads best as one
