@@ -11,7 +11,7 @@ export type Kind = keyof typeof SUITES;
 
 /** Batches in a churn sample: collections are the slow part, a few batches of N are enough. */
 export const CHURN_BATCHES = 3;
-/** Timed passes per read (get, has, deref, walks) and round; the fastest counts. */
+/** Timed passes per container read (get, has, walks) and round; the fastest counts. */
 export const READ_PASSES = 3;
 /** Dead entries in a reclaim sample (capped at N), and the turns it may take. */
 export const DEAD = 1e4;
