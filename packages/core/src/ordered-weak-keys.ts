@@ -1,11 +1,20 @@
-import { type CleanupRegistry, createCleanupRegistry } from './cleanup-registry';
+import {
+  type CleanupRegistry,
+  cleanOwnCell,
+  createCleanupRegistry,
+  type OwnCell,
+} from './cleanup-registry';
 import type { WeakKey } from './weakable';
 
-// A key's one WeakRef for its whole life, and what it is registered with (held strongly by
+// A key's one WeakRef for its whole life, and its own registration cell (held strongly by
 // the registry, so it must never reach the value). `link` is its place in the order, or
 // undefined while it is deleted but alive: a re-add then reuses this ref and registration.
-class KeyRef<K extends WeakKey> extends WeakRef<K> {
+class KeyRef<K extends WeakKey> extends WeakRef<K> implements OwnCell {
   link: Link<K> | undefined = undefined;
+  cleanupOwner: object | undefined = undefined;
+  clean(): void {
+    cleanOwnCell(this);
+  }
 }
 
 // One place in the order, made per insertion. Unlinked links keep their `prev`/`next`: an
@@ -219,7 +228,7 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
     for (const ref of young) {
       const key = ref.deref();
       if (key === undefined) this.#forget(ref);
-      else registry.register(key, ref);
+      else registry.registerCell(key, ref);
     }
     this.#compactIfShrunk();
   }

@@ -184,10 +184,10 @@ describe('OrderedWeakKeys', () => {
     it('a key that outlives a collection is registered by it, then reclaimed when it dies', async () => {
       const ordered = new OrderedWeakKeys<object, string>('test cleanup');
       const kept = { name: 'kept' };
-      const watched = new WeakSet([kept]);
+      const watched = new WeakSet<object>([kept]);
       const registrations = countRegistrations(watched);
       const dropLater = (() => {
-        const keys = [kept, { name: 'dies later' }];
+        const keys: object[] = [kept, { name: 'dies later' }];
         watched.add(keys[1] as object);
         for (const key of keys) ordered.set(key, 'value');
         return () => keys.pop();
