@@ -29,6 +29,17 @@ class Link<K extends WeakKey> {
   }
 }
 
+// What the key's WeakMap entry holds: reachable only through the key, so the value is held
+// ephemerally (a value that refers to its key does not keep it alive).
+class Slot<K extends WeakKey, V> {
+  readonly ref: KeyRef<K>;
+  value: V;
+  constructor(ref: KeyRef<K>, value: V) {
+    this.ref = ref;
+    this.value = value;
+  }
+}
+
 /**
  * Weakly held keys in insertion order, each with a value held ephemerally: the structure
  * behind `WeakKeyMap` and `IterableWeakSet`. One WeakMap lookup answers `has`/`get`; a
@@ -37,17 +48,15 @@ class Link<K extends WeakKey> {
  * life, also across delete and re-add, and one registration once it outlives a collection.
  */
 export class OrderedWeakKeys<K extends WeakKey, V> {
-  // The members' values, held ephemerally: `has` and `get` are one lookup here, as in a
-  // WeakMap. Exactly the linked keys are in it.
-  #values = new WeakMap<K, V>();
-  // Every key this holds a ref for: the members, and the keys deleted while alive (still
-  // registered or young, so a re-add takes its ref back).
-  #refs = new WeakMap<K, KeyRef<K>>();
+  // The members' slots: `has` and `get` are one lookup here.
+  #slots = new WeakMap<K, Slot<K, V>>();
+  // The slots of keys deleted while alive: still registered, so a re-add takes its slot back.
+  #detachedSlots = new WeakMap<K, Slot<K, V>>();
   // The list: `#head` is a placeholder before the first link; `#tail` is the last link.
   readonly #head: Link<K>;
   #tail: Link<K>;
   #size = 0;
-  // The refs of the keys deleted while alive, listed so that a rebuild finds them again.
+  // The refs of the keys in `#detachedSlots`, listed so that a rebuild finds them again.
   readonly #detached = new Set<KeyRef<K>>();
   // Refs made since the last collection, not registered yet. Most short-lived keys die
   // before a collection sees them alive: they never pay for a registration. One sentinel
@@ -73,47 +82,57 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
   }
 
   has(key: unknown): boolean {
-    return this.#values.has(key as K);
+    return this.#slots.has(key as K);
   }
 
   get(key: unknown): V | undefined {
-    return this.#values.get(key as K);
+    return this.#slots.get(key as K)?.value;
   }
 
   /** Sets `key`'s value; a new key goes last. `key` must be weakable (the caller checks). */
   set(key: K, value: V): void {
-    let ref = this.#refs.get(key);
-    if (ref === undefined) {
-      ref = new KeyRef(key);
-      this.#refs.set(key, ref);
+    const slot = this.#slots.get(key);
+    if (slot !== undefined) {
+      slot.value = value;
+      return;
+    }
+    const detached = this.#detached.size === 0 ? undefined : this.#detachedSlots.get(key);
+    if (detached !== undefined) {
+      this.#detachedSlots.delete(key);
+      this.#detached.delete(detached.ref);
+      this.#slots.set(key, detached);
+      this.#append(detached.ref);
+      detached.value = value;
+    } else {
+      const ref = new KeyRef(key);
+      this.#slots.set(key, new Slot(ref, value));
       if (this.#young.push(ref) === 1) this.#awaitCollection();
       this.#append(ref);
       const count = this.#size + this.#detached.size;
       if (count > this.#peak) this.#peak = count;
-    } else if (ref.link === undefined) {
-      this.#detached.delete(ref);
-      this.#append(ref);
     }
-    this.#values.set(key, value);
   }
 
   /** Removes `key`; true when it was there. */
   delete(key: unknown): boolean {
-    if (!this.#values.delete(key as K)) return false;
-    this.#detach(this.#refs.get(key as K) as KeyRef<K>);
+    const slot = this.#slots.get(key as K);
+    if (slot === undefined) return false;
+    this.#detachKey(key as K, slot);
     return true;
   }
 
   clear(): void {
-    // Every key keeps its ref (and registration), listed as detached; a dead one leaves that
-    // list when its pending cleanup (or the sweep) runs. The values go with their table.
+    // Every key stays registered, listed as detached (a dead one leaves that list when its
+    // pending cleanup runs). Its value is dropped now: that takes a deref.
     for (let link = this.#head.next; link !== null; link = link.next) {
       const ref = link.ref;
       ref.link = undefined;
       link.prev = this.#head; // so that a paused iterator finds its way out (see `#after`)
       this.#detached.add(ref);
+      const key = ref.deref();
+      if (key !== undefined) this.#detachedSlots.set(key, this.#released(key));
     }
-    this.#values = new WeakMap();
+    this.#slots = new WeakMap();
     this.#head.next = null;
     this.#tail = this.#head;
     this.#size = 0;
@@ -148,14 +167,19 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
 
   /** The values of the live keys in insertion order, as `keys()` visits them. */
   *values(): Generator<V, undefined> {
-    // A key `keys()` yields is linked, so a member: its value is in `#values`.
-    for (const key of this.keys()) yield this.#values.get(key) as V;
+    for (const key of this.keys()) {
+      const slot = this.#slots.get(key);
+      if (slot !== undefined) yield slot.value;
+    }
     return undefined;
   }
 
   /** The live `[key, value]` pairs in insertion order, as `keys()` visits them. */
   *entries(): Generator<[K, V], undefined> {
-    for (const key of this.keys()) yield [key, this.#values.get(key) as V];
+    for (const key of this.keys()) {
+      const slot = this.#slots.get(key);
+      if (slot !== undefined) yield [key, slot.value];
+    }
     return undefined;
   }
 
@@ -183,10 +207,25 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
     this.#size++;
   }
 
-  // Takes `ref`'s link out of the order; the key keeps its ref, listed as detached.
+  // Takes a live member out: its slot, value dropped, waits in `#detachedSlots`.
+  #detachKey(key: K, slot: Slot<K, V>): void {
+    this.#slots.delete(key);
+    slot.value = undefined as V; // released now, not when the key dies
+    this.#detachedSlots.set(key, slot);
+    this.#detach(slot.ref);
+  }
+
+  // Takes `ref`'s link out of the order; the key stays registered, listed as detached.
   #detach(ref: KeyRef<K>): void {
     this.#unlink(ref);
     this.#detached.add(ref);
+  }
+
+  // A member's slot with its value dropped.
+  #released(key: K): Slot<K, V> {
+    const slot = this.#slots.get(key) as Slot<K, V>;
+    slot.value = undefined as V;
+    return slot;
   }
 
   #unlink(ref: KeyRef<K>): void {
@@ -203,10 +242,13 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
   #take(link: Link<K>): [K, V] | undefined {
     const ref = link.ref;
     const key = ref.deref();
-    this.#detach(ref);
-    if (key === undefined) return undefined;
-    const value = this.#values.get(key) as V;
-    this.#values.delete(key);
+    if (key === undefined) {
+      this.#detach(ref);
+      return undefined;
+    }
+    const slot = this.#slots.get(key) as Slot<K, V>;
+    const value = slot.value;
+    this.#detachKey(key, slot);
     return [key, value];
   }
 
@@ -251,20 +293,18 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
   #compactIfShrunk(): void {
     const count = this.#size + this.#detached.size;
     if (this.#peak < COMPACT_MIN_PEAK || count > this.#peak / 4) return;
-    const values = new WeakMap<K, V>();
-    const refs = new WeakMap<K, KeyRef<K>>();
+    const slots = new WeakMap<K, Slot<K, V>>();
     for (let link = this.#head.next; link !== null; link = link.next) {
       const key = link.ref.deref();
-      if (key === undefined) continue;
-      values.set(key, this.#values.get(key) as V);
-      refs.set(key, link.ref);
+      if (key !== undefined) slots.set(key, this.#slots.get(key) as Slot<K, V>);
     }
+    const detachedSlots = new WeakMap<K, Slot<K, V>>();
     for (const ref of this.#detached) {
       const key = ref.deref();
-      if (key !== undefined) refs.set(key, ref);
+      if (key !== undefined) detachedSlots.set(key, this.#detachedSlots.get(key) as Slot<K, V>);
     }
-    this.#values = values;
-    this.#refs = refs;
+    this.#slots = slots;
+    this.#detachedSlots = detachedSlots;
     this.#peak = count;
   }
 }

@@ -76,7 +76,7 @@ export class IterableWeakSet<T extends WeakKey> implements Set<T> {
   add(value: T): this {
     const members = ownMembers<T>(this, 'add');
     assertWeakable(value);
-    members.set(value, undefined); // a member keeps its place
+    if (!members.has(value)) members.set(value, undefined);
     return this;
   }
 
@@ -315,7 +315,7 @@ Object.defineProperty(IterableWeakSet.prototype, Symbol.toStringTag, {
 });
 
 function addOnce<T extends WeakKey>(members: Members<T>, value: T): void {
-  members.set(value, undefined); // a member keeps its place
+  if (!members.has(value)) members.set(value, undefined);
 }
 
 function addAll<T extends WeakKey>(members: Members<T>, values: Iterable<T>): void {
