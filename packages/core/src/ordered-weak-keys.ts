@@ -256,10 +256,10 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
   // in `set` would make every call allocate a context for it.
   #awaitCollection(): void {
     this.#registry ??= createCleanupRegistry(
-      (held: Held<K>) => (held === COLLECTED ? this.#sweep() : this.#collected(held)),
+      (held: Held<K>) => (held === undefined ? this.#sweep() : this.#collected(held)),
       this.#origin,
     );
-    this.#registry.register({}, COLLECTED);
+    this.#registry.register({}, undefined);
   }
 
   // After a collection: the young refs whose key died go; the others are registered.
@@ -312,9 +312,9 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
 // Below this peak, empty WeakMap slots cost too little to be worth a rebuild.
 const COMPACT_MIN_PEAK = 1024;
 
-// What the registry holds for the per-collection sentinel (see `#young`).
-const COLLECTED = Symbol('a collection happened');
-type Held<K extends WeakKey> = KeyRef<K> | typeof COLLECTED;
+// What the registry holds: a key's ref, or `undefined` for the per-collection sentinel (see
+// `#young`).
+type Held<K extends WeakKey> = KeyRef<K> | undefined;
 
 // What the placeholder head of every order refers to (never registered, never visited).
 const HEAD_TARGET = {};
