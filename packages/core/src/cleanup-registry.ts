@@ -6,6 +6,20 @@ import type { WeakKey } from './weakable';
 export interface CleanupRegistry<H> {
   /** Calls the registry's cleanup with `held` once `target` has been collected. */
   register(target: WeakKey, held: H): void;
+  /**
+   * The same for a `held` that is its own registration cell, which saves making one per
+   * registration: its `clean()` must call `cleanOwnCell(this)`.
+   */
+  registerCell(target: WeakKey, held: H & OwnCell): void;
+}
+
+/** A held value that is its own cell in the process-wide registry (see `registerCell`). */
+export interface OwnCell extends Cleanable {
+  /**
+   * Who it cleans for: set by `registerCell` (the latest registration wins), cleared by its
+   * first cleanup. Start it as `undefined`.
+   */
+  cleanupOwner: object | undefined;
 }
 
 /**
@@ -70,6 +84,16 @@ class Cell<H> implements Cleanable {
   }
 }
 
+/** What an `OwnCell`'s `clean()` calls: the cleanup of the registry that registered it. */
+export function cleanOwnCell(cell: OwnCell): void {
+  shared.runs++;
+  const owner = cell.cleanupOwner as Owner<OwnCell> | undefined;
+  // Registered again (with a registry that replaced the first): one cleanup is enough.
+  if (owner === undefined) return;
+  cell.cleanupOwner = undefined;
+  owner.facade.deref()?.cleanup(cell);
+}
+
 class Facade<H> implements CleanupRegistry<H> {
   readonly #cleanup: (held: H) => void;
   readonly #origin: string;
@@ -86,6 +110,11 @@ class Facade<H> implements CleanupRegistry<H> {
     shared.registry.register(target, new Cell(this.#owner, held), this.#owner);
   }
 
+  registerCell(target: WeakKey, held: H & OwnCell): void {
+    held.cleanupOwner = this.#owner;
+    shared.registry.register(target, held, this.#owner);
+  }
+
   cleanup(held: H): void {
     callReportingErrors(this.#cleanup, this.#origin, undefined, held);
   }
@@ -95,7 +124,8 @@ class Facade<H> implements CleanupRegistry<H> {
  * A cleanup registry for core's own process-wide tables, which are never dropped: unlike a
  * container's, its registrations can carry their own unregister token.
  */
-export interface LastingCleanupRegistry<H> extends CleanupRegistry<H> {
+export interface LastingCleanupRegistry<H> {
+  /** Calls the registry's cleanup with `held` once `target` has been collected. */
   register(target: WeakKey, held: H, token?: object): void;
   /** Takes back every registration made with `token` whose cleanup has not run. */
   unregister(token: object): void;

@@ -5,8 +5,8 @@
  * @internal
  * @module
  */
-export type { CleanupRegistry } from './cleanup-registry';
-export { createCleanupRegistry } from './cleanup-registry';
+export type { CleanupRegistry, OwnCell } from './cleanup-registry';
+export { cleanOwnCell, createCleanupRegistry } from './cleanup-registry';
 export { onExit } from './exit-hooks';
 export type { Inspect, Inspectable, InspectOptions, Shown } from './inspect';
 export {

@@ -1,11 +1,20 @@
-import { createCleanupRegistry } from './cleanup-registry';
+import {
+  type CleanupRegistry,
+  cleanOwnCell,
+  createCleanupRegistry,
+  type OwnCell,
+} from './cleanup-registry';
 import type { WeakKey } from './weakable';
 
-// A key's one WeakRef for its whole life, and what it is registered with (held strongly by
+// A key's one WeakRef for its whole life, and its own registration cell (held strongly by
 // the registry, so it must never reach the value). `link` is its place in the order, or
 // undefined while it is deleted but alive: a re-add then reuses this ref and registration.
-class KeyRef<K extends WeakKey> extends WeakRef<K> {
+class KeyRef<K extends WeakKey> extends WeakRef<K> implements OwnCell {
   link: Link<K> | undefined = undefined;
+  cleanupOwner: object | undefined = undefined;
+  clean(): void {
+    cleanOwnCell(this);
+  }
 }
 
 // One place in the order, made per insertion. Unlinked links keep their `prev`/`next`: an
@@ -35,8 +44,8 @@ class Slot<K extends WeakKey, V> {
  * Weakly held keys in insertion order, each with a value held ephemerally: the structure
  * behind `WeakKeyMap` and `IterableWeakSet`. One WeakMap lookup answers `has`/`get`; a
  * doubly linked list keeps the order, so delete and pop at either end are O(1) and
- * iteration behaves as `Map`'s does under changes. Each key gets one WeakRef and one
- * registration for its whole life, also across delete and re-add.
+ * iteration behaves as `Map`'s does under changes. Each key gets one WeakRef for its whole
+ * life, also across delete and re-add, and one registration once it outlives a collection.
  */
 export class OrderedWeakKeys<K extends WeakKey, V> {
   // The members' slots: `has` and `get` are one lookup here.
@@ -49,9 +58,15 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
   #size = 0;
   // The refs of the keys in `#detachedSlots`, listed so that a rebuild finds them again.
   readonly #detached = new Set<KeyRef<K>>();
+  // Refs made since the last collection, not registered yet. Most short-lived keys die
+  // before a collection sees them alive: they never pay for a registration. One sentinel
+  // registration per collection (made when this list stops being empty) says a collection
+  // happened; its cleanup sweeps the list once: refs whose key died go, the others are
+  // registered like any long-lived key.
+  #young: KeyRef<K>[] = [];
   // The most keys both tables held since they were last rebuilt (see `#compactIfShrunk`).
   #peak = 0;
-  #registry: { register(target: K, held: KeyRef<K>): void } | undefined;
+  #registry: CleanupRegistry<Held<K>> | undefined;
   readonly #origin: string;
 
   /** `origin` names this container's cleanup for the unraisable hook. */
@@ -91,11 +106,7 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
     } else {
       const ref = new KeyRef(key);
       this.#slots.set(key, new Slot(ref, value));
-      this.#registry ??= createCleanupRegistry(
-        (held: KeyRef<K>) => this.#collected(held),
-        this.#origin,
-      );
-      this.#registry.register(key, ref);
+      if (this.#young.push(ref) === 1) this.#awaitCollection();
       this.#append(ref);
       const count = this.#size + this.#detached.size;
       if (count > this.#peak) this.#peak = count;
@@ -241,11 +252,39 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
     return [key, value];
   }
 
+  // One sentinel registration per collection, for the young refs. Its own method: a closure
+  // in `set` would make every call allocate a context for it.
+  #awaitCollection(): void {
+    this.#registry ??= createCleanupRegistry(
+      (held: Held<K>) => (held === undefined ? this.#sweep() : this.#collected(held)),
+      this.#origin,
+    );
+    this.#registry.register({}, undefined);
+  }
+
+  // After a collection: the young refs whose key died go; the others are registered.
+  #sweep(): void {
+    const young = this.#young;
+    this.#young = [];
+    const registry = this.#registry as CleanupRegistry<Held<K>>;
+    for (const ref of young) {
+      const key = ref.deref();
+      if (key === undefined) this.#forget(ref);
+      else registry.registerCell(key, ref);
+    }
+    this.#compactIfShrunk();
+  }
+
   // Cleanup: `ref`'s key was collected.
   #collected(ref: KeyRef<K>): void {
+    this.#forget(ref);
+    this.#compactIfShrunk();
+  }
+
+  // `ref`'s key is dead: it leaves the order, or the detached list.
+  #forget(ref: KeyRef<K>): void {
     if (ref.link !== undefined) this.#unlink(ref);
     else this.#detached.delete(ref);
-    this.#compactIfShrunk();
   }
 
   // V8 never shrinks a WeakMap's table when a collection empties it: after 1e6 keys die it
@@ -272,6 +311,10 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
 
 // Below this peak, empty WeakMap slots cost too little to be worth a rebuild.
 const COMPACT_MIN_PEAK = 1024;
+
+// What the registry holds: a key's ref, or `undefined` for the per-collection sentinel (see
+// `#young`).
+type Held<K extends WeakKey> = KeyRef<K> | undefined;
 
 // What the placeholder head of every order refers to (never registered, never visited).
 const HEAD_TARGET = {};

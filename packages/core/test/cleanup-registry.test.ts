@@ -1,7 +1,13 @@
 import { nextTask } from '@w/test-support/next-task';
 import { hasNodeApis } from '@w/test-support/node-apis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createCleanupRegistry, setUnraisableHook, type Unraisable } from '../src/internal';
+import {
+  cleanOwnCell,
+  createCleanupRegistry,
+  type OwnCell,
+  setUnraisableHook,
+  type Unraisable,
+} from '../src/internal';
 import { collectGarbage } from '../src/testing';
 
 afterEach(() => setUnraisableHook());
@@ -135,6 +141,49 @@ describe('createCleanupRegistry', () => {
     await collectGarbage();
     expect(cleaned).toEqual(['new']);
     expect(target).toBeDefined();
+  });
+});
+
+describe('registerCell: a held value that is its own cell', () => {
+  class Held extends WeakRef<object> implements OwnCell {
+    cleanupOwner: object | undefined = undefined;
+    clean(): void {
+      cleanOwnCell(this);
+    }
+  }
+
+  it('is cleaned with itself as held, once, by the registry that registered it last', async () => {
+    const log: string[] = [];
+    const first = createCleanupRegistry<Held>((held) => log.push(`first ${held.deref()}`), 'test');
+    const second = createCleanupRegistry<Held>(
+      (held) => log.push(`second ${held === cell ? 'cell' : 'other'}`),
+      'test',
+    );
+    const cell = (() => {
+      const target = {};
+      const made = new Held({});
+      first.registerCell(target, made);
+      second.registerCell(target, made); // e.g. a registry that replaced the first
+      return made;
+    })();
+    await collectGarbage();
+    expect(log).toEqual(['second cell']);
+    expect(cell.cleanupOwner).toBeUndefined();
+  });
+
+  it('lets a dropped registry take its own cells with it', async () => {
+    let cleaned = 0;
+    const kept: object[] = [];
+    (() => {
+      const dropped = createCleanupRegistry<Held>(() => cleaned++, 'test');
+      const target = {};
+      kept.push(target);
+      dropped.registerCell(target, new Held(target));
+    })();
+    await collectGarbage(); // the registry goes, and its cell is unregistered
+    kept.length = 0;
+    await collectGarbage();
+    expect(cleaned).toBe(0);
   });
 });
 

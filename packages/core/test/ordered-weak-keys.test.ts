@@ -145,6 +145,98 @@ describe('OrderedWeakKeys', () => {
     expect([...ordered.keys()]).toEqual([a, b]);
   });
 
+  describe('registers a key only once it outlives a collection', () => {
+    // Counts registrations with any FinalizationRegistry, and those whose target is in
+    // `watched`, holding no target (a held one would never die).
+    function countRegistrations(watched: WeakSet<object> = new WeakSet()) {
+      const prototype = FinalizationRegistry.prototype;
+      const original = prototype.register;
+      const counts = { all: 0, watched: 0 };
+      prototype.register = function (this: FinalizationRegistry<unknown>, ...args) {
+        counts.all++;
+        if (watched.has(args[0] as object)) counts.watched++;
+        return original.apply(this, args);
+      };
+      return {
+        counts,
+        restore: () => {
+          prototype.register = original;
+        },
+      };
+    }
+
+    it('a key that dies before any collection is never registered, and is gone after it', async () => {
+      const ordered = keysOf(a);
+      await collectGarbage();
+      const registrations = countRegistrations();
+      (() => {
+        for (let i = 0; i < 1000; i++) ordered.set({ i }, 'dying');
+      })();
+      registrations.restore();
+      // One sentinel for the collection, not one registration per key.
+      expect(registrations.counts.all).toBe(1);
+      expect(ordered.size).toBe(1001);
+      await collectGarbage();
+      expect(ordered.size).toBe(1);
+      expect([...ordered.entries()]).toEqual([[a, 'a']]);
+    });
+
+    it('a key that outlives a collection is registered by it, then reclaimed when it dies', async () => {
+      const ordered = new OrderedWeakKeys<object, string>('test cleanup');
+      const kept = { name: 'kept' };
+      const watched = new WeakSet<object>([kept]);
+      const registrations = countRegistrations(watched);
+      const dropLater = (() => {
+        const keys: object[] = [kept, { name: 'dies later' }];
+        watched.add(keys[1] as object);
+        for (const key of keys) ordered.set(key, 'value');
+        return () => keys.pop();
+      })();
+      const whenSet = registrations.counts.watched;
+      try {
+        await collectGarbage();
+      } finally {
+        registrations.restore();
+      }
+      expect([whenSet, registrations.counts.watched]).toEqual([0, 2]);
+      dropLater();
+      await collectGarbage();
+      expect(ordered.size).toBe(1);
+      expect([...ordered.keys()]).toEqual([kept]);
+    });
+
+    it('young keys deleted, re-added or cleared before the collection end up right', async () => {
+      const ordered = new OrderedWeakKeys<object, string>('test cleanup');
+      const kept = [{ name: 'x' }, { name: 'y' }, { name: 'z' }];
+      (() => {
+        for (const key of kept) ordered.set(key, key.name);
+        const dead = [{}, {}, {}];
+        for (const key of dead) ordered.set(key, 'dead');
+        ordered.delete(kept[0] as object);
+        ordered.delete(dead[0] as object);
+        ordered.set(kept[0] as object, 'X'); // re-added: goes last
+        ordered.delete(kept[1] as object); // deleted while alive
+      })();
+      await collectGarbage();
+      expect(ordered.size).toBe(2);
+      expect([...ordered.entries()]).toEqual([
+        [kept[2], 'z'],
+        [kept[0], 'X'],
+      ]);
+      ordered.set(kept[1] as object, 'Y'); // its ref was kept and registered by the sweep
+      (() => {
+        for (let i = 0; i < 10; i++) ordered.set({ i }, 'dead');
+        ordered.clear();
+      })();
+      ordered.set(kept[2] as object, 'Z');
+      await collectGarbage();
+      expect([...ordered.entries()]).toEqual([[kept[2], 'Z']]);
+      kept.length = 0;
+      await collectGarbage();
+      expect(ordered.size).toBe(0);
+    });
+  });
+
   // Measures the heap with process.memoryUsage().
   it.runIf(hasNodeApis)(
     'gives back the memory of keys set and deleted while alive once they die',

@@ -2,12 +2,14 @@ import {
   assertFunction,
   assertWeakable,
   type CleanupRegistry,
+  cleanOwnCell,
   createCleanupRegistry,
   type Inspect,
   type InspectOptions,
   incompatibleReceiver,
   inspectCollection,
   inspectCustom,
+  type OwnCell,
   type WeakKey,
 } from '@w/core/internal';
 import { KeyedRef } from '@w/ref';
@@ -20,12 +22,18 @@ import { checkedPairs, type PairSource } from './pairs';
  * holds, so cleanup can tell whether it is still the current entry for its key. An entry
  * that leaves the map forgets its key, so its leftover registration holds no user object.
  */
-class Entry<K, V extends WeakKey> extends WeakRef<V> {
+class Entry<K, V extends WeakKey> extends WeakRef<V> implements OwnCell {
+  cleanupOwner: object | undefined = undefined;
   constructor(
     value: V,
     public key: K | undefined,
   ) {
     super(value);
+  }
+
+  // Its own registration cell: no cell object per registered value.
+  clean(): void {
+    cleanOwnCell(this);
   }
 }
 
@@ -377,7 +385,7 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
       }
       const value = entry.deref();
       if (value === undefined) this.#entries.delete(key);
-      else this.#registry.register(value, entry);
+      else this.#registry.registerCell(value, entry);
     }
   }
 
@@ -391,7 +399,7 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
     for (const [key, entry] of this.#entries) {
       const value = entry.deref();
       if (value === undefined) this.#entries.delete(key);
-      else registry.register(value, entry);
+      else registry.registerCell(value, entry);
     }
     this.#registry = registry;
     this.#young = [];
