@@ -70,7 +70,7 @@ function parent(): void {
     cores: cpus().length,
     node: process.version,
     date: new Date().toISOString().slice(0, 16).replace('T', ' '),
-    command: `pnpm bench${argv.length > 0 ? ` ${argv.join(' ')}` : ''}`,
+    command: commandLine(argv),
     seconds: (Date.now() - started) / 1000,
     rounds: config.roundsFor,
     chart: basename(chartPath),
@@ -88,4 +88,10 @@ else {
   const result =
     suite === CLEANUP ? await runCleanup(log) : await runSuite(suite as Kind, config, log);
   writeFileSync(option('json')!, JSON.stringify(result));
+}
+
+// How to repeat this run: the sizing variables that were set, the command and its flags.
+function commandLine(argv: readonly string[]): string {
+  const vars = ['BENCH_SIZES', 'BENCH_ROUNDS', 'BENCH_QUICK'].filter((name) => process.env[name]);
+  return [...vars.map((name) => `${name}=${process.env[name]}`), 'pnpm bench', ...argv].join(' ');
 }

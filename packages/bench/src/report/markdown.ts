@@ -72,7 +72,7 @@ export function renderReport(
     '# Benchmarks',
     '',
     `Machine: ${info.cpu}, ${info.cores} cores, Node ${info.node}. Date: ${info.date} UTC. Run: \`${info.command}\` (${info.seconds.toFixed(0)} s).`,
-    `Sizes: ${sizes.map((n) => `N = ${formatN(n)} (${info.rounds(n)} rounds)`).join(', ')}.`,
+    `Sizes: ${sizes.map((n) => `N = ${formatN(n)} (${plural(info.rounds(n), 'round')})`).join(', ')}.`,
     '',
     'Each cell is the median of the rounds, in ns per operation unless its heading says otherwise;',
     `a container read counts the fastest of ${READ_PASSES} warm passes per round (a ref's \`deref\`, one pass).`,
@@ -215,4 +215,8 @@ function fmt(value: number): string {
 
 export function ratio(value: number): string {
   return Number.isFinite(value) ? `${value.toFixed(2)}×` : 'n/a';
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
