@@ -42,7 +42,7 @@ describe('bench', () => {
     const report = renderReport([result], [], info);
     expect(report).toMatch(/^# Benchmarks\n/);
     expect(report).toContain('Machine: Test CPU, 2 cores, Node v20. Date: 2026-01-01 00:00 UTC.');
-    expect(report).toContain('Sizes: N = 1e3 (1 rounds).');
+    expect(report).toContain('Sizes: N = 1e3 (1 round).');
     expect(report).toContain('## Goals (issue 14)');
     // set, set→gc, get, has, replace, delete, for…of, churn, reclaim, B/entry: all numbers.
     expect(report).toMatch(/^\| minimum: Map\+WeakRef\+FR \|( [\d.]+ \|){10}$/m);
