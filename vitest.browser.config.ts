@@ -1,6 +1,7 @@
 import { playwright } from '@vitest/browser-playwright';
-import { CHROMIUM_TEST_ARGS } from '@w/test-support/chromium-args';
 import { defineConfig } from 'vitest/config';
+// A relative path: Vite bundles a config's relative imports, but loads packages (a .ts one too) with Node.
+import { CHROMIUM_TEST_ARGS } from './packages/test-support/chromium-args';
 import excludedFiles from './scripts/runtimes/excluded-files.json';
 import { sourceResolve } from './vitest.base';
 
