@@ -92,14 +92,15 @@ describe('finalizers at exit', () => {
   // Every way a Node process ends emits 'exit'; a fatal exception then ends with no microtask
   // and no process.reallyExit. signal-exit's handlers run after every plain 'exit' listener.
   const ends = [
-    { end: 'at a natural end', code: '', status: 0 },
-    { end: 'on process.exit(n)', code: 'process.exit(3);', status: 3 },
-    { end: 'with process.exitCode', code: 'process.exitCode = 4;', status: 4 },
-    { end: 'on an uncaught exception', code: "throw new Error('uncaught');", status: 1 },
+    { end: 'at a natural end', code: '', status: 0, fatal: false },
+    { end: 'on process.exit(n)', code: 'process.exit(3);', status: 3, fatal: false },
+    { end: 'with process.exitCode', code: 'process.exitCode = 4;', status: 4, fatal: false },
+    { end: 'on an uncaught exception', code: "throw new Error('x');", status: 1, fatal: true },
     {
       end: 'on an unhandled rejection',
-      code: "Promise.reject(new Error('unhandled'));",
+      code: "Promise.reject(new Error('x'));",
       status: 1,
+      fatal: true,
     },
   ];
   // signal-exit wraps process.emit when its first handler is added: here before the first
