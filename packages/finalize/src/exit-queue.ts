@@ -120,7 +120,7 @@ function uninstall(): void {
  * no microtask and no `process.reallyExit`. So finalizers made by `exit` listeners after ours
  * (signal-exit's handlers run after every plain listener) run when that call returns.
  */
-function wrapEmit(proc: NodeProcess): EmitWrapper {
+function wrapEmit(proc: NodeProcess): EmitWrapper | undefined {
   const wrapper = function emit(this: unknown, ...args: unknown[]): unknown {
     try {
       return Reflect.apply(wrapper[wrapped], this, args);
@@ -129,7 +129,11 @@ function wrapEmit(proc: NodeProcess): EmitWrapper {
     }
   } as EmitWrapper;
   wrapper[wrapped] = proc.emit;
-  proc.emit = wrapper;
+  try {
+    proc.emit = wrapper;
+  } catch {
+    return undefined; // a hardened `process`: the listener alone, no late pass
+  }
   return wrapper;
 }
 

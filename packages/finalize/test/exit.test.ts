@@ -206,6 +206,16 @@ describe('finalizers at exit', () => {
     expect(stdout).toEqual(['TypeError', 'TypeError', 'TypeError', '0']);
   });
 
+  it('runs them when process.emit cannot be replaced', () => {
+    const { stdout, status } = run(`
+      Object.defineProperty(process, 'emit', { value: process.emit, writable: false });
+      globalThis.kept = {};
+      finalize(kept, console.log, 'ran at exit');
+      process.exitCode = 2;`);
+    expect(stdout).toEqual(['ran at exit']);
+    expect(status).toBe(2);
+  });
+
   it('has one exit listener, and wraps process.emit, only while a finalizer waits for exit', () => {
     const { stdout } = run(`
       globalThis.kept = {};
