@@ -6,6 +6,7 @@ export {
   type UnraisableHook,
   type WeakKey,
 } from '@w/core';
+export * from '@w/cache';
 export * from '@w/finalize';
 export * from '@w/proxy';
 export * from '@w/ref';
