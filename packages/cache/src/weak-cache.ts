@@ -10,7 +10,7 @@ import {
   inspectCustom,
   type WeakKey,
 } from '@w/core/internal';
-import { emptyList, linkFirst, moveFirst, StrongNode, unlink } from './recency-list';
+import { StrongTier } from './strong-tier';
 import { WeakTier } from './weak-tier';
 
 /** Why an entry left a `WeakCache`, as `onRemove` is told. */
@@ -51,7 +51,7 @@ function check(receiver: unknown, method: string): void {
 export class WeakCache<K, V extends WeakKey> implements Map<K, V> {
   static {
     isWeakCache = (value) =>
-      typeof value === 'object' && value !== null && #strongNodes in (value as object);
+      typeof value === 'object' && value !== null && #strong in (value as object);
     // As on Map.prototype: a data property, and [Symbol.iterator] is entries itself.
     Object.defineProperty(WeakCache.prototype, Symbol.toStringTag, {
       value: 'WeakCache',
@@ -64,9 +64,8 @@ export class WeakCache<K, V extends WeakKey> implements Map<K, V> {
     });
   }
 
-  // The strong tier: key -> node, the nodes in recency order (most recent after the sentinel).
-  readonly #strongNodes = new Map<K, StrongNode<K, V>>();
-  readonly #head = emptyList<K, V>();
+  // The strong tier, in recency order.
+  #strong = new StrongTier<K, V>();
   // The weak tier, in the order its entries went weak. A key is live in one tier at most.
   readonly #weak: WeakTier<K, V>;
   #capacity: number;
@@ -98,13 +97,13 @@ export class WeakCache<K, V extends WeakKey> implements Map<K, V> {
    */
   get size(): number {
     if (!isWeakCache(this)) throw incompatibleReceiver('get WeakCache.prototype.size', this);
-    return this.#strongNodes.size + this.#weak.size;
+    return this.#strong.size + this.#weak.size;
   }
 
   /** How many entries are held strongly now: at most `strong`. */
   get strongSize(): number {
     if (!isWeakCache(this)) throw incompatibleReceiver('get WeakCache.prototype.strongSize', this);
-    return this.#strongNodes.size;
+    return this.#strong.size;
   }
 
   /**
@@ -120,31 +119,35 @@ export class WeakCache<K, V extends WeakKey> implements Map<K, V> {
   set strong(value: number) {
     if (!isWeakCache(this)) throw incompatibleReceiver('set WeakCache.prototype.strong', this);
     this.#capacity = checkedStrong(value);
-    while (this.#strongNodes.size > this.#capacity) this.#demote(this.#head.prev);
+    const strong = this.#strong;
+    while (strong.size > this.#capacity) this.#demote(strong.last());
+    // Shrunk a lot: give the slots back.
+    if (strong.allocated > 2 * strong.size + 64) this.#strong = strong.compacted();
     this.#flush();
   }
 
   /** The live value for `key`, made the most recently used; `undefined` if absent or collected. */
   get(key: K): V | undefined {
     check(this, 'get');
-    const node = this.#strongNodes.get(key);
-    if (node === undefined) return this.#useWeak(key);
-    moveFirst(this.#head, node);
-    return node.value;
+    const strong = this.#strong;
+    const slot = strong.slotOf(key);
+    if (slot === undefined) return this.#useWeak(key);
+    strong.use(slot);
+    return strong.valueAt(slot);
   }
 
   /** The live value for `key`, leaving the order and the tiers as they are. */
   peek(key: K): V | undefined {
     check(this, 'peek');
-    const node = this.#strongNodes.get(key);
-    if (node !== undefined) return node.value;
+    const slot = this.#strong.slotOf(key);
+    if (slot !== undefined) return this.#strong.valueAt(slot);
     return this.#weak.size === 0 ? undefined : this.#weak.get(key);
   }
 
   /** True when `key` has a live value. Not a use: the order and the tiers stay as they are. */
   has(key: K): boolean {
     check(this, 'has');
-    return this.#strongNodes.has(key) || (this.#weak.size !== 0 && this.#weak.has(key));
+    return this.#strong.has(key) || (this.#weak.size !== 0 && this.#weak.has(key));
   }
 
   /**
@@ -164,10 +167,9 @@ export class WeakCache<K, V extends WeakKey> implements Map<K, V> {
   delete(key: K): boolean {
     check(this, 'delete');
     const canonical = canonicalKey(key);
-    const node = this.#strongNodes.get(canonical);
-    if (node !== undefined) {
-      this.#strongNodes.delete(canonical);
-      unlink(node);
+    const slot = this.#strong.slotOf(canonical);
+    if (slot !== undefined) {
+      this.#strong.remove(slot);
     } else if (this.#weak.size === 0 || this.#weak.get(canonical) === undefined) {
       // A collected value's entry is left to its cleanup, which tells onRemove 'collected'.
       return false;
@@ -186,10 +188,8 @@ export class WeakCache<K, V extends WeakKey> implements Map<K, V> {
    */
   clear(): void {
     check(this, 'clear');
-    const strongKeys = this.#onRemove === undefined ? [] : this.#strongKeys();
-    this.#strongNodes.clear();
-    this.#head.next = this.#head;
-    this.#head.prev = this.#head;
+    const strongKeys = this.#onRemove === undefined ? [] : this.#strong.keys();
+    this.#strong = new StrongTier();
     if (this.#onRemove === undefined) {
       this.#weak.clear();
       return;
@@ -279,7 +279,7 @@ export class WeakCache<K, V extends WeakKey> implements Map<K, V> {
   [inspectCustom](depth: number | null, options: InspectOptions, inspect: Inspect): string {
     const snapshot = new Map(this.entries());
     Object.defineProperty(snapshot, 'strongSize', {
-      value: this.#strongNodes.size,
+      value: this.#strong.size,
       enumerable: true,
     });
     return inspectCollection(this, 'WeakCache', snapshot, depth, options, inspect);
@@ -290,10 +290,10 @@ export class WeakCache<K, V extends WeakKey> implements Map<K, V> {
 
   // A use of `key` (canonical): its live value, made the most recently used.
   #use(key: K): V | undefined {
-    const node = this.#strongNodes.get(key);
-    if (node === undefined) return this.#useWeak(key);
-    moveFirst(this.#head, node);
-    return node.value;
+    const slot = this.#strong.slotOf(key);
+    if (slot === undefined) return this.#useWeak(key);
+    this.#strong.use(slot);
+    return this.#strong.valueAt(slot);
   }
 
   // A use of a key that has no strong entry: a weak hit comes back into the strong tier.
@@ -309,17 +309,18 @@ export class WeakCache<K, V extends WeakKey> implements Map<K, V> {
   }
 
   #peek(key: K): V | undefined {
-    const node = this.#strongNodes.get(key);
-    return node !== undefined ? node.value : this.#weak.get(key);
+    const slot = this.#strong.slotOf(key);
+    return slot !== undefined ? this.#strong.valueAt(slot) : this.#weak.get(key);
   }
 
   // Stores `value` (checked) under `key` (canonical) as the most recently used.
   #store(key: K, value: V): void {
-    const node = this.#strongNodes.get(key);
-    if (node !== undefined) {
-      const old = node.value;
-      node.value = value;
-      moveFirst(this.#head, node);
+    const strong = this.#strong;
+    const slot = strong.slotOf(key);
+    if (slot !== undefined) {
+      const old = strong.valueAt(slot);
+      strong.setValueAt(slot, value);
+      strong.use(slot);
       if (old !== value) this.#removed(key, 'replaced');
       return;
     }
@@ -334,28 +335,24 @@ export class WeakCache<K, V extends WeakKey> implements Map<K, V> {
     else this.#insertStrong(key, value);
   }
 
-  // A new strong entry, first in the order; past capacity, the last one goes weak (its node
-  // is reused: a set that demotes allocates no node).
+  // A new strong entry, first in the order; past capacity, the last one goes weak and the new
+  // entry takes its slot.
   #insertStrong(key: K, value: V): void {
-    const nodes = this.#strongNodes;
-    let node: StrongNode<K, V>;
-    if (nodes.size >= this.#capacity && nodes.size > 0) {
-      node = this.#head.prev;
-      this.#demote(node);
-      node.key = key;
-      node.value = value;
-    } else {
-      node = new StrongNode(key, value);
-    }
-    linkFirst(this.#head, node);
-    nodes.set(key, node);
+    const strong = this.#strong;
+    if (strong.size < this.#capacity) return strong.add(key, value);
+    const slot = strong.last();
+    const demotedKey = strong.keyAt(slot);
+    const demotedValue = strong.valueAt(slot);
+    strong.reuse(slot, key, value);
+    this.#weak.set(demotedKey, demotedValue);
   }
 
-  // `node` leaves the strong tier for the weak one: its value's one WeakRef is made here.
-  #demote(node: StrongNode<K, V>): void {
-    this.#strongNodes.delete(node.key);
-    unlink(node);
-    this.#weak.set(node.key, node.value);
+  // `slot` leaves the strong tier for the weak one: its value's one WeakRef is made here.
+  #demote(slot: number): void {
+    const key = this.#strong.keyAt(slot);
+    const value = this.#strong.valueAt(slot);
+    this.#strong.remove(slot);
+    this.#weak.set(key, value);
   }
 
   // The weak tier dropped `key` because its value was collected.
@@ -397,14 +394,8 @@ export class WeakCache<K, V extends WeakKey> implements Map<K, V> {
   // The keys with an entry now, most recently used first: the strong tier's, then the weak
   // tier's from the latest to go weak.
   #keysByRecency(): K[] {
-    const keys = this.#strongKeys();
+    const keys = this.#strong.keys();
     if (this.#weak.size !== 0) keys.push(...[...this.#weak.keys()].reverse());
-    return keys;
-  }
-
-  #strongKeys(): K[] {
-    const keys: K[] = [];
-    for (let node = this.#head.next; node !== this.#head; node = node.next) keys.push(node.key);
     return keys;
   }
 

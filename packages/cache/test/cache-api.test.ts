@@ -102,6 +102,22 @@ describe('WeakCache: the Map verbs', () => {
     expect([...cache.keys()]).toEqual(['a', 'd', 'c', 'b']);
   });
 
+  it('keeps the order through growing, shrinking a lot, and growing again', () => {
+    const keys = Array.from({ length: 300 }, (_, i) => `k${i}`);
+    const { cache } = filled(300, keys);
+    const mru = [...keys].reverse();
+    expect([...cache.keys()]).toEqual(mru);
+    cache.strong = 3;
+    expect([...cache.keys()]).toEqual(mru);
+    expect(cache.strongSize).toBe(3);
+    cache.get('k0');
+    cache.strong = 300;
+    for (const key of keys.slice(0, 50)) cache.get(key);
+    expect([...cache.keys()].slice(0, 51)).toEqual([...keys.slice(0, 50)].reverse().concat('k299'));
+    expect(cache.strongSize).toBe(52); // k0, k299, k298, and k1…k49 brought back
+    expect(cache.size).toBe(300);
+  });
+
   it('strong: 0 holds every value weakly and gets do not reorder', () => {
     const { cache, values } = filled(0, ['a', 'b', 'c']);
     expect(cache.strongSize).toBe(0);
