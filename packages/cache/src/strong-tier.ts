@@ -8,10 +8,17 @@ export class StrongTier<K, V> {
   readonly #slots = new Map<K, number>();
   #keys: (K | undefined)[] = [undefined];
   #values: (V | undefined)[] = [undefined];
-  #next = new Uint32Array(MIN_SLOTS);
-  #prev = new Uint32Array(MIN_SLOTS);
+  #next: Uint32Array;
+  #prev: Uint32Array;
   // Slots freed by `remove`, for the next `add`.
   #free: number[] = [];
+
+  /** `capacity`: how many entries it is expected to hold. */
+  constructor(capacity: number) {
+    const slots = Math.min(capacity + 1, PREALLOCATED_SLOTS);
+    this.#next = new Uint32Array(Math.max(MIN_SLOTS, slots));
+    this.#prev = new Uint32Array(Math.max(MIN_SLOTS, slots));
+  }
 
   get size(): number {
     return this.#slots.size;
@@ -100,7 +107,7 @@ export class StrongTier<K, V> {
 
   /** A tier with the same entries in as few slots as they need. */
   compacted(): StrongTier<K, V> {
-    const tier = new StrongTier<K, V>();
+    const tier = new StrongTier<K, V>(this.size);
     for (let slot = this.last(); slot !== 0; slot = this.#prev[slot] as number) {
       tier.add(this.#keys[slot] as K, this.#values[slot] as V);
     }
@@ -140,3 +147,6 @@ export class StrongTier<K, V> {
 }
 
 const MIN_SLOTS = 16;
+// Links made up front for a cache this strong (8 bytes a slot, 128 kB at most), as lru-cache
+// makes them for all of its `max`: filling a cache then copies no links. Past it they double.
+const PREALLOCATED_SLOTS = 1 << 14;

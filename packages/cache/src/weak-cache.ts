@@ -65,7 +65,7 @@ export class WeakCache<K, V extends WeakKey> implements Map<K, V> {
   }
 
   // The strong tier, in recency order.
-  #strong = new StrongTier<K, V>();
+  #strong: StrongTier<K, V>;
   // The weak tier, in the order its entries went weak. A key is live in one tier at most.
   readonly #weak: WeakTier<K, V>;
   #capacity: number;
@@ -86,6 +86,7 @@ export class WeakCache<K, V extends WeakKey> implements Map<K, V> {
     }
     const { strong, onRemove } = options;
     this.#capacity = checkedStrong(strong);
+    this.#strong = new StrongTier<K, V>(this.#capacity);
     if (onRemove !== undefined) assertFunction(onRemove, 'onRemove');
     this.#onRemove = onRemove;
     this.#weak = new WeakTier<K, V>((key) => this.#collected(key));
@@ -189,7 +190,7 @@ export class WeakCache<K, V extends WeakKey> implements Map<K, V> {
   clear(): void {
     check(this, 'clear');
     const strongKeys = this.#onRemove === undefined ? [] : this.#strong.keys();
-    this.#strong = new StrongTier();
+    this.#strong = new StrongTier(this.#capacity);
     if (this.#onRemove === undefined) {
       this.#weak.clear();
       return;
