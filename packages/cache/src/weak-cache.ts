@@ -340,7 +340,10 @@ export class WeakCache<K, V extends WeakKey> implements Map<K, V> {
   // entry takes its slot.
   #insertStrong(key: K, value: V): void {
     const strong = this.#strong;
-    if (strong.size < this.#capacity) return strong.add(key, value);
+    if (strong.size < this.#capacity) {
+      strong.add(key, value);
+      return;
+    }
     const slot = strong.last();
     const demotedKey = strong.keyAt(slot);
     const demotedValue = strong.valueAt(slot);
