@@ -1,4 +1,6 @@
 // Python's `import weakref`, as one import: every public name of the @w/* packages.
+
+export * from '@w/cache';
 export {
   canBeHeldWeakly,
   setUnraisableHook,
@@ -6,7 +8,6 @@ export {
   type UnraisableHook,
   type WeakKey,
 } from '@w/core';
-export * from '@w/cache';
 export * from '@w/finalize';
 export * from '@w/proxy';
 export * from '@w/ref';
