@@ -3,9 +3,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { buildForChildren } from '@w/test-support/build-for-children';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const core = fileURLToPath(new URL('../dist/internal.js', import.meta.url));
+// @w/core/internal bundled from src/, as ESM and (a second copy) CommonJS.
+let built: Awaited<ReturnType<typeof buildForChildren>>;
+let core = '';
+beforeAll(async () => {
+  built = await buildForChildren(
+    { internal: fileURLToPath(new URL('../src/internal.ts', import.meta.url)) },
+    ['esm', 'cjs'],
+  );
+  core = join(built.dir, 'internal.js');
+}, 60_000);
+afterAll(() => built.remove());
 
 function runChild(body: string): { stdout: string; status: number } {
   // A file, not `-e`: Deno (running as process.execPath) takes no ES module from `-e`.
@@ -68,7 +79,7 @@ describe('async exit hooks', () => {
 
 describe('one exit listener per process', () => {
   it('installs one listener for the ESM and CJS copies of @w/core, and runs the hooks of both', () => {
-    const cjs = fileURLToPath(new URL('../dist/internal.cjs', import.meta.url));
+    const cjs = join(built.dir, 'internal.cjs');
     const { stdout, status } = runChild(`
       import { createRequire } from 'node:module';
       const before = process.listenerCount('exit');
