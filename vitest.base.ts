@@ -23,4 +23,5 @@ export const builtArtifactTests = [
   'scripts/test/{class-names,dist-classes,size-budgets,tree-shaking}.test.ts',
   'scripts/test/{packed-manifests,types-matrix,jsr}.test.ts',
   'docs/test/site.test.ts',
+  'packages/weakref/test/packed.node.test.ts',
 ];

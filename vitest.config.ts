@@ -19,6 +19,7 @@ export default defineConfig({
         test: {
           name: 'packages',
           include: ['packages/*/test/**/*.test.ts'],
+          exclude: ['**/node_modules/**', ...builtArtifactTests],
           typecheck: {
             enabled: true,
             include: ['packages/*/test/**/*.test-d.ts'],

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { builtArtifactTests } from './vitest.base';
+import { builtArtifactTests, gcForks } from './vitest.base';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -16,6 +16,7 @@ export default defineConfig({
           name: 'dist',
           root,
           include: builtArtifactTests,
+          ...gcForks,
           testTimeout: 600_000,
         },
       },
