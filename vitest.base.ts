@@ -22,6 +22,6 @@ export const gcForks = {
 export const builtArtifactTests = [
   'scripts/test/{class-names,dist-classes,size-budgets,tree-shaking}.test.ts',
   'scripts/test/{packed-manifests,types-matrix,jsr}.test.ts',
-  'docs/test/site.test.ts',
+  'docs/test/{site,api-links}.test.ts',
   'packages/weakref/test/packed.node.test.ts',
 ];

@@ -20,7 +20,7 @@ export default defineProject({
   test: {
     name: 'docs',
     include: ['test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'test/site.test.ts'],
+    exclude: ['**/node_modules/**', 'test/{site,api-links}.test.ts'],
     ...gcForks,
   },
 });
