@@ -137,6 +137,21 @@ describe('the built docs site', () => {
     await page.close();
   });
 
+  test('the home page shows a complete example beside its hero, at 1280 px', async () => {
+    const { page, problems } = await openPage('/');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const example = page.locator('.VPHero .hero-example code');
+    const source = readFileSync(join(docsDir, 'examples/one-import.ts'), 'utf8');
+    expect((await example.textContent())?.trim()).toBe(source.trim());
+    const text = await page.locator('.VPHero .main').boundingBox();
+    const code = await example.boundingBox();
+    // Side by side: the example starts right of the text, level with it.
+    expect(code!.x).toBeGreaterThanOrEqual(text!.x + text!.width - 1);
+    expect(code!.y).toBeLessThan(text!.y + text!.height);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   test('the home page shows how to install, with a tab per package manager, and code', async () => {
     const { page, problems } = await openPage('/');
     const install = page.locator('.vp-doc .vp-code-group');
