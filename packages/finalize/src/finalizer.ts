@@ -257,11 +257,3 @@ function checkArguments(obj: unknown, func: unknown, args: unknown[]): void {
     );
   }
 }
-
-// `Symbol.dispose` is in lib esnext.disposable (TypeScript 5.2+), not in `lib: ["es2022"]`: declared
-// here too (as @types/node does), so the declarations compile under either lib.
-declare global {
-  interface SymbolConstructor {
-    readonly dispose: unique symbol;
-  }
-}
