@@ -18,3 +18,14 @@ export const gcForks = {
   execArgv: ['--expose-gc', ...extraV8Flags],
   testTimeout: 60_000,
 } satisfies TestUserConfig;
+
+/**
+ * The tests that check what `pnpm build` makes (dist/, packed tarballs, the docs site) or that
+ * fetch tools: vitest.dist.config.ts runs them (`pnpm test:dist`), the source loop skips them.
+ */
+export const builtArtifactTests = [
+  'scripts/test/{class-names,dist-classes,size-budgets,tree-shaking}.test.ts',
+  'scripts/test/{packed-manifests,types-matrix,jsr}.test.ts',
+  'docs/test/{site,api-links}.test.ts',
+  'packages/weakref/test/packed.node.test.ts',
+];

@@ -1,28 +1,42 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { gcForks, sourceResolve } from './vitest.base';
+import { builtArtifactTests, gcForks, sourceResolve } from './vitest.base';
 
-// One Vitest run covers every project below; each extends this root config.
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+// The source loop (`pnpm test`): every project runs on src/, with no build, no Chromium and no
+// network. What checks built artifacts is in vitest.dist.config.ts (`pnpm test:dist`).
+// `root` is set so that the config works the same when Vitest starts in a package folder.
 export default defineConfig({
   ...sourceResolve,
   test: {
     ...gcForks,
+    root,
     projects: [
-      'docs/vitest.config.ts',
+      `${root}docs/vitest.config.ts`,
       {
         extends: true,
         test: {
           name: 'packages',
           include: ['packages/*/test/**/*.test.ts'],
+          exclude: ['**/node_modules/**', ...builtArtifactTests],
           typecheck: {
             enabled: true,
             include: ['packages/*/test/**/*.test-d.ts'],
-            tsconfig: './tsconfig.typetests.json',
+            tsconfig: `${root}tsconfig.typetests.json`,
           },
         },
       },
-      // The repository's own checks, on what `pnpm build` made: dist/, manifests, workflows.
-      // No `source` condition here: these load what a user installs.
-      { test: { name: 'repo', include: ['scripts/test/**/*.test.ts'], testTimeout: 600_000 } },
+      // The repository's own checks that read sources: manifests, changelogs, workflows.
+      {
+        test: {
+          name: 'repo',
+          root,
+          include: ['scripts/test/**/*.test.ts'],
+          exclude: ['**/node_modules/**', ...builtArtifactTests],
+          testTimeout: 600_000,
+        },
+      },
     ],
   },
 });

@@ -4,7 +4,8 @@ import { gcForks, sourceResolve } from '../vitest.base';
 
 const packages = fileURLToPath(new URL('../packages/', import.meta.url));
 
-// The docs' tests: the built site in a real Chromium, and the examples the pages show.
+// The docs' tests on the sources: the examples the pages show. The built site's test
+// (site.test.ts, in Chromium) runs in the release loop: vitest.dist.config.ts.
 export default defineProject({
   ...sourceResolve,
   resolve: {
@@ -19,6 +20,7 @@ export default defineProject({
   test: {
     name: 'docs',
     include: ['test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'test/{site,api-links}.test.ts'],
     ...gcForks,
   },
 });

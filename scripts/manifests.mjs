@@ -117,6 +117,9 @@ export const specs = {
  */
 const devDependencies = { '@w/test-support': 'workspace:*' };
 
+/** `pnpm test` in a package folder: its tests (`pnpm test -- -t <name>`: one of them). */
+export const testScript = 'node ../../scripts/test-package.mjs';
+
 /** `./dist/<entry>.d.ts` and friends, for ESM and CJS, old and new TypeScript. */
 function conditions(entry) {
   const flavour = (dts, js) => ({
@@ -182,6 +185,7 @@ export function expectedManifest(dir, current) {
       build: 'tsup && node ../../scripts/build/downlevel-types.mjs',
       typecheck: 'tsc --noEmit',
       'check-package': 'bash ../../scripts/check-package.sh',
+      test: testScript,
     },
     dependencies: current.dependencies ?? {},
     ...pick(current, ['peerDependencies', 'optionalDependencies']),

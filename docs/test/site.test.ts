@@ -53,7 +53,7 @@ const WIDTHS = [390, 1280, 1920];
  * What sticks out sideways on the page as it is laid out now: a table or a code block that
  * scrolls inside itself (its content is wider than it is) or is wider than its column. The
  * column is the text column, except that below 640 px VitePress lets code blocks reach the
- * edges of the window.
+ * edges of the window, and there a code block's lines scroll inside it instead of wrapping.
  */
 function overflowing(): string[] {
   const found: string[] = [];
@@ -66,7 +66,14 @@ function overflowing(): string[] {
       if (block.offsetParent === null) continue; // an inactive tab of a code group
       const isTable = block.tagName === 'TABLE';
       const what = `${isTable ? 'table' : 'code block'} ${name(block)}`;
-      for (const element of [block, ...Array.from(block.querySelectorAll('pre'))]) {
+      // On a phone a code block scrolls sideways inside itself (fit-the-column.css), and
+      // never wraps a line.
+      const onPhone = !isTable && viewport < 640;
+      const pres = onPhone ? [] : Array.from(block.querySelectorAll('pre'));
+      for (const code of onPhone ? Array.from(block.querySelectorAll('pre code')) : []) {
+        if (getComputedStyle(code).whiteSpace !== 'pre') found.push(`${what}: wraps on a phone`);
+      }
+      for (const element of [block, ...pres]) {
         if (element.scrollWidth > element.clientWidth + 1) {
           found.push(`${what}: ${element.scrollWidth} px of content in ${element.clientWidth} px`);
         }
@@ -126,6 +133,21 @@ describe('the built docs site', () => {
     await expect.poll(() => page.locator('.VPHero .name').textContent()).toContain('@w/weakref');
     expect(await page.locator('.VPHero .text').textContent()).toContain("Python's weakref");
     expect(await page.locator('.VPFeature').count()).toBe(9);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('the home page shows a complete example beside its hero, at 1280 px', async () => {
+    const { page, problems } = await openPage('/');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const example = page.locator('.VPHero .hero-example code');
+    const source = readFileSync(join(docsDir, 'examples/one-import.ts'), 'utf8');
+    expect((await example.textContent())?.trim()).toBe(source.trim());
+    const text = await page.locator('.VPHero .main').boundingBox();
+    const code = await example.boundingBox();
+    // Side by side: the example starts right of the text, level with it.
+    expect(code!.x).toBeGreaterThanOrEqual(text!.x + text!.width - 1);
+    expect(code!.y).toBeLessThan(text!.y + text!.height);
     expect(problems).toEqual([]);
     await page.close();
   });

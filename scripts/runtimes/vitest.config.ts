@@ -1,16 +1,19 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, mergeConfig } from 'vitest/config';
 import root from '../../vitest.config';
+import dist from '../../vitest.dist.config';
 
-// Types do not depend on the runtime: `pnpm test` checks them once, so the runtimes skip the
-// type tests (and Vitest's "experimental feature" warning with them).
-const projects = root.test?.projects?.map((project) =>
+// Both loops' tests: the source loop's projects and the release loop's (on what `pnpm build`
+// made; test:all builds before it runs the runtimes). Types do not depend on the runtime:
+// `pnpm test` checks them once, so the runtimes skip the type tests (and Vitest's
+// "experimental feature" warning with them).
+const projects = [...(root.test?.projects ?? []), ...(dist.test?.projects ?? [])].map((project) =>
   typeof project === 'object' && 'test' in project
     ? { ...project, test: { ...project.test, typecheck: { enabled: false } } }
     : project,
 );
 
-// The root suite (every project in it) plus a probe that reports which runtime runs it.
+// Every project of both loops plus a probe that reports which runtime runs it.
 // Used by scripts/test-runtimes.mjs for Node 22/24, Bun and Deno.
 export default mergeConfig(
   { ...root, test: { ...root.test, projects } },

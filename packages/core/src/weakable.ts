@@ -1,5 +1,9 @@
-/** A value that `WeakRef`, `WeakMap` and `FinalizationRegistry` accept. */
-export type WeakKey = object | symbol;
+/**
+ * A value that `WeakRef`, `WeakMap` and `FinalizationRegistry` accept: the lib's own union,
+ * `object | symbol` with lib ES2023, `object` under an older lib (so a program compiled with
+ * `lib: ["es2022"]` type-checks, and holds symbols weakly only once its lib says it may).
+ */
+export type WeakKey = WeakKeyTypes[keyof WeakKeyTypes];
 
 // Symbols as weak keys arrived in ES2023; older runtimes reject them.
 // Pure: a bundle that never asks drops the probe.

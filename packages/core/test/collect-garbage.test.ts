@@ -1,3 +1,4 @@
+import { loadCommonJsCopy } from '@w/test-support/common-js-copy';
 import { hasNodeApis } from '@w/test-support/node-apis';
 import { describe, expect, it } from 'vitest';
 import { createCleanupRegistry } from '../src/internal';
@@ -56,7 +57,11 @@ describe('collectGarbage', () => {
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const { fileURLToPath } = await import('node:url');
-    const testing = fileURLToPath(new URL('../dist/testing.js', import.meta.url));
+    const { buildForChildren } = await import('@w/test-support/build-for-children');
+    const built = await buildForChildren({
+      testing: fileURLToPath(new URL('../src/testing.ts', import.meta.url)),
+    });
+    const testing = join(built.dir, 'testing.js');
     const dir = mkdtempSync(join(tmpdir(), 'w-collect-garbage-'));
     const script = join(dir, 'child.mjs');
     writeFileSync(
@@ -76,14 +81,14 @@ describe('collectGarbage', () => {
       expect(out.trim()).toBe('undefined true');
     } finally {
       rmSync(dir, { recursive: true, force: true });
+      built.remove();
     }
   });
 });
 
 describe('collectGarbage from another copy of @w/core', () => {
-  it.runIf(hasNodeApis)('waits for a chain of cleanups to its end (the CJS build)', async () => {
-    const { createRequire } = await import('node:module');
-    const testing = createRequire(import.meta.url)('../dist/testing.cjs') as {
+  it.runIf(hasNodeApis)('waits for a chain of cleanups to its end (a CommonJS copy)', async () => {
+    const testing = (await loadCommonJsCopy(new URL('../src/testing.ts', import.meta.url))) as {
       collectGarbage: typeof collectGarbage;
     };
     // Object i + 1 is kept until object i's cleanup runs: six collections, one after another.

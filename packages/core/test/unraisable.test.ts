@@ -1,3 +1,4 @@
+import { loadCommonJsCopy } from '@w/test-support/common-js-copy';
 import { hasNodeApis } from '@w/test-support/node-apis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -147,10 +148,9 @@ describe('callReportingErrors with async callbacks', () => {
 });
 
 describe('one hook per process', () => {
-  // The other copy is the CJS build, loaded with node:module's createRequire.
+  // The other copy is a CommonJS bundle of src/, loaded with node:module's createRequire.
   it.runIf(hasNodeApis)('is set through any copy of @w/core and seen by all of them', async () => {
-    const { createRequire } = await import('node:module');
-    const copy = createRequire(import.meta.url)('../dist/internal.cjs') as {
+    const copy = (await loadCommonJsCopy(new URL('../src/internal.ts', import.meta.url))) as {
       setUnraisableHook: typeof setUnraisableHook;
       reportUnraisable: typeof reportUnraisable;
     };

@@ -12,19 +12,35 @@ import { Ref, type RefCallback } from './ref';
 
 type AnyFunction = (...args: any[]) => any;
 
+/** The keys of `T` whose value is a method: what `new WeakMethod(obj, name)` accepts. */
+export type MethodKey<T> = { [K in keyof T]-?: T[K] extends AnyFunction ? K : never }[keyof T];
+
+/** The method that `M` names on `T` (or `M` itself, when it is the function). */
+export type MethodOf<T, M> = M extends AnyFunction
+  ? M
+  : M extends keyof T
+    ? Extract<T[M], AnyFunction>
+    : never;
+
 /**
  * A weak reference to a method of an object (Python's `weakref.WeakMethod`). JavaScript
  * functions do not know their object, so both are given: `new WeakMethod(obj, obj.method)`
  * or `new WeakMethod(obj, 'method')`. `deref()` gives the function bound to the object, or
  * `undefined` once either is gone; the callback runs once, when the first of them dies.
  */
-export class WeakMethod<F extends AnyFunction = AnyFunction> extends Ref<F> {
-  readonly #method: WeakRef<F>;
+export class WeakMethod<
+  T extends object = any,
+  M extends MethodKey<T> | AnyFunction = MethodKey<T> | AnyFunction,
+> extends Ref<MethodOf<T, M>> {
+  readonly #method: WeakRef<MethodOf<T, M>>;
 
-  constructor(obj: object, method: F | PropertyKey, callback?: RefCallback<WeakMethod<F>>) {
-    const fn = methodOf<F>(obj, method);
+  constructor(obj: T, method: M, callback?: RefCallback<WeakMethod<T, M>>) {
+    const fn = methodOf<MethodOf<T, M>>(obj, method);
     // The Ref part refers to the object; the function is watched beside it.
-    super(obj as F, callback as RefCallback<Ref<F>> | undefined);
+    super(
+      obj as unknown as MethodOf<T, M>,
+      callback as unknown as RefCallback<Ref<MethodOf<T, M>>> | undefined,
+    );
     this.#method = new WeakRef(fn);
     watchTargetWeakly(fn, this, callback !== undefined);
   }
@@ -34,11 +50,11 @@ export class WeakMethod<F extends AnyFunction = AnyFunction> extends Ref<F> {
   }
 
   /** The method bound to its object, or `undefined` once either was collected. */
-  override deref(): F | undefined {
+  override deref(): MethodOf<T, M> | undefined {
     if (!WeakMethod.#is(this)) throw incompatibleReceiver('WeakMethod.prototype.deref', this);
     const obj = super.deref();
     const fn = this.#method.deref();
-    return obj === undefined || fn === undefined ? undefined : (fn.bind(obj) as F);
+    return obj === undefined || fn === undefined ? undefined : (fn.bind(obj) as MethodOf<T, M>);
   }
 
   /** Equal when both are alive with the same object and function; else only to itself. */

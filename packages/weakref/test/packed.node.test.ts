@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The packages as users get them: `pnpm pack` of each built package, unpacked into the
 // node_modules of a throwaway app (no registry), then used from child `node` processes.
-// Needs the packages built (`pnpm test` builds first).
+// Needs the packages built: `pnpm test:dist` builds first (vitest.dist.config.ts runs this).
 
 const packagesDir = fileURLToPath(new URL('../..', import.meta.url));
 let app: string;

@@ -10,9 +10,9 @@ class Button {
 }
 
 // The button lives only inside this function; the handler outlives it.
-function makeWeakHandler(): WeakMethod<() => string> {
+function makeWeakHandler(): WeakMethod<Button, 'click'> {
   const button = new Button('OK');
-  const handler = new WeakMethod(button, button.click, () => {
+  const handler = new WeakMethod(button, 'click', () => {
     console.log('button is gone');
   });
   console.log(`handler.deref()(): ${handler.deref()?.()}`);
