@@ -8,8 +8,8 @@ export const sourceResolve = {
   ssr: { resolve: { conditions: ['source'] } },
 } satisfies ViteUserConfig;
 
-// `pnpm test:hosts` runs the suite again under V8's stress flags (space-separated here).
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: set by scripts/test-hosts.mjs only
+// `pnpm test:runtimes stress` runs the package tests under V8 stress flags (space-separated).
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: set by scripts/test-runtimes.mjs only
 const extraV8Flags = process.env.WEAKREF_V8_FLAGS?.split(' ').filter(Boolean) ?? [];
 
 /** Forked processes with a real, forcible GC (`collectGarbage()` needs `--expose-gc`). */
