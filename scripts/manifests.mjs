@@ -91,8 +91,22 @@ export const specs = {
     page: 'guide/weak-set',
     keywords: ['weakref', 'WeakSet', 'weak set', 'iterable', 'countable', 'Set'],
   },
+  testing: {
+    page: 'guide/testing',
+    keywords: [
+      'weakref',
+      'memory leak',
+      'leak test',
+      'gc',
+      'garbage collection',
+      'testing',
+      'vitest',
+      'jest',
+    ],
+  },
   weakref: {
     page: 'getting-started',
+    entries: ['testing'],
     keywords: [
       'weakref',
       'python',

@@ -1,0 +1,38 @@
+import { type ExpectOptions, expectCollected, survivesCollection } from './expect';
+import { LeakError } from './leak-error';
+import { assertProbe } from './probe';
+
+interface MatcherResult {
+  pass: boolean;
+  message(): string;
+}
+
+/**
+ * Matchers for `expect.extend(matchers)` in vitest and jest:
+ * `await expect(probe).toBeCollected()` is {@link expectCollected}, and
+ * `await expect(probe).not.toBeCollected()` is {@link expectRetained}.
+ */
+export const matchers = {
+  async toBeCollected(
+    this: { isNot?: boolean },
+    received: unknown,
+    options?: ExpectOptions,
+  ): Promise<MatcherResult> {
+    assertProbe(received, 'toBeCollected');
+    const label = received.label;
+    if (this.isNot) {
+      const retained = await survivesCollection(received, options, 'toBeCollected');
+      return {
+        pass: !retained,
+        message: () => `expected '${label}' not to be collected, but it was`,
+      };
+    }
+    try {
+      await expectCollected(received, options);
+      return { pass: true, message: () => `expected '${label}' not to be collected, but it was` };
+    } catch (error) {
+      if (!(error instanceof LeakError)) throw error;
+      return { pass: false, message: () => error.message };
+    }
+  },
+};
