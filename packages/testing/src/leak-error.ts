@@ -8,7 +8,7 @@ export class LeakError extends Error {
   readonly label: string;
   /**
    * How the object is reachable: each step from a GC root, e.g.
-   * `['global.app', 'handlers', '[2]']`. `undefined` where no heap snapshot could be taken
+   * `['globalThis.app', 'handlers', '[2]']`. `undefined` where no heap snapshot could be taken
    * (the message says why).
    */
   readonly retainers: string[] | undefined;

@@ -111,9 +111,13 @@ function shortestPath(snapshot: Snapshot, marker: string): string[] | undefined 
   for (let node = target; node !== 0; node = fromOf(parentEdge[node]!)) {
     steps.unshift(parentEdge[node]!);
   }
-  // The first step leaves the synthetic root: name the object it reaches (`global`, ...).
+  // The first step leaves the synthetic root: to a realm's global object (a shortcut edge; V8
+  // names it `global` or `Object`, whichever realm) or to a group of roots such as `(GC roots)`.
   const [first, ...rest] = steps;
-  const start = nameOf(edges[first! + 2]! / nodeFields) ?? '?';
+  const start =
+    edgeTypes[edges[first!]!] === 'shortcut'
+      ? 'globalThis'
+      : (nameOf(edges[first! + 2]! / nodeFields) ?? '?');
   const names = rest.map((edge) => edgeName(snapshot, edge));
   if (names.length === 0 || names[0]!.startsWith('[')) return [start, ...names];
   return [`${start}.${names[0]}`, ...names.slice(1)];

@@ -124,9 +124,9 @@ describe('retainers', () => {
         const error = (await expectCollected(probe(leaked, 'handler'), { timeout: 0 }).catch(
           (e: unknown) => e,
         )) as LeakError;
-        expect(error.retainers).toEqual(['global.app', 'handlers', '[2]']);
+        expect(error.retainers).toEqual(['globalThis.app', 'handlers', '[2]']);
         expect(error.message).toBe(
-          "expected 'handler' to be collected, but it is still reachable: retained by global.app → handlers → [2]",
+          "expected 'handler' to be collected, but it is still reachable: retained by globalThis.app → handlers → [2]",
         );
       } finally {
         delete global.app;
