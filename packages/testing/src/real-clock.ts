@@ -1,17 +1,19 @@
-// Timeouts are measured on a clock that fake timers do not stop: Node's perf_hooks (fakes
-// replace the global `performance`, not the module's), else what the global scope had when
-// this module loaded.
+// Timeouts are measured on a clock that fake timers do not stop, whenever they were
+// installed: `process.uptime()` (Node, Bun, Deno), which no fake replaces (sinon's default
+// install fakes `performance.now` and `process.hrtime`, on node:perf_hooks' object too), else
+// what the global scope had when this module loaded (browsers).
 type Clock = () => number;
 
 export const now: Clock = /* @__PURE__ */ findRealClock();
 
 function findRealClock(): Clock {
   const global = globalThis as {
-    process?: { getBuiltinModule?: (id: string) => any };
+    process?: { uptime?: () => number };
     performance?: { now(): number };
   };
-  const performance =
-    global.process?.getBuiltinModule?.('node:perf_hooks')?.performance ?? global.performance;
+  const process = global.process;
+  if (typeof process?.uptime === 'function') return () => process.uptime!() * 1000;
+  const performance = global.performance;
   if (typeof performance?.now === 'function') return performance.now.bind(performance);
   return Date.now;
 }
