@@ -4,35 +4,20 @@
  * replace `setTimeout` and `setImmediate` on `globalThis` and on `node:timers` at any moment,
  * and a callback handed to a fake timer runs only when the test advances the clock.
  */
-export function nextTask(run: () => void): void {
-  realNextTask(run);
-}
+export const nextTask: Schedule = /* @__PURE__ */ findRealNextTask();
 
 type Schedule = (run: () => void) => void;
 
-const realNextTask: Schedule = /* @__PURE__ */ findRealNextTask();
-
 function findRealNextTask(): Schedule {
-  const global = globalThis as {
-    Bun?: unknown;
-    Deno?: unknown;
-    process?: { getBuiltinModule?: (id: string) => any };
-    setImmediate?: (run: () => void) => unknown;
-    setTimeout: (run: () => void, ms: number) => unknown;
-  };
+  const { Bun, Deno, process, setImmediate, setTimeout } = globalThis as any;
   // Node ≥ 20.16: `scheduler.yield()` of `node:timers/promises` schedules through the module's
   // own setImmediate binding, which no fake replaces (they swap exported properties), so it
   // works whenever fakes were installed. Bun and Deno implement that module their own way.
-  const builtin = global.process?.getBuiltinModule;
-  if (typeof builtin === 'function' && global.Bun === undefined && global.Deno === undefined) {
-    const scheduler = builtin('node:timers/promises')?.scheduler;
-    if (typeof scheduler?.yield === 'function') return (run) => void scheduler.yield().then(run);
-  }
+  const scheduler =
+    (Bun ?? Deno) ? undefined : process?.getBuiltinModule?.('node:timers/promises').scheduler;
+  if (scheduler?.yield) return (run) => void scheduler.yield().then(run);
   // Elsewhere, what the global scope had when this module loaded: fakes installed later do not
   // matter. (Not a MessageChannel: Node delivers up to 1000 queued messages in one callback,
   // without a turn of the event loop, so cleanup tasks would not run in between.)
-  const setImmediate = global.setImmediate;
-  if (typeof setImmediate === 'function') return (run) => void setImmediate(run);
-  const setTimeout = global.setTimeout;
-  return (run) => void setTimeout(run, 0);
+  return setImmediate ? (run) => void setImmediate(run) : (run) => void setTimeout(run, 0);
 }
