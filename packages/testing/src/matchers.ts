@@ -8,6 +8,15 @@ interface MatcherResult {
 }
 
 /**
+ * The matcher's type, to merge into your runner's: in vitest,
+ * `declare module 'vitest' { interface Matchers<T = any> extends LeakMatchers<T> {} }`.
+ */
+export interface LeakMatchers<R = unknown> {
+  /** Awaited: passes once the probe's object was collected (`.not`: still alive after a collection). */
+  toBeCollected(options?: ExpectOptions): Promise<R>;
+}
+
+/**
  * Matchers for `expect.extend(matchers)` in vitest and jest:
  * `await expect(probe).toBeCollected()` is {@link expectCollected}, and
  * `await expect(probe).not.toBeCollected()` is {@link expectRetained}.

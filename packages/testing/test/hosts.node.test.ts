@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -155,3 +155,28 @@ describe.each(['jest', 'jest29'])('%s', (jest) => {
 function clean(): NodeJS.ProcessEnv {
   return { ...process.env, NODE_OPTIONS: '' };
 }
+
+// The guide's examples (docs/guide/testing.md shows these files), on the bundle.
+function example(name: string, bundle: string): string {
+  const text = readFileSync(new URL(`examples/${name}`, import.meta.url), 'utf8');
+  return child(name, text.replace("'@w/testing'", `'./${bundle}'`));
+}
+
+describe("the guide's examples", () => {
+  it('node:test', async () => {
+    const file = example('node-test.mjs', 'testing.js');
+    const { stdout } = await run(process.execPath, ['--test', file], { env: clean() });
+    expect(stdout).toMatch(/# pass 2\n# fail 0/);
+  });
+
+  it('jest', async () => {
+    example('jest.test.cjs', 'testing.cjs');
+    const bin = join(require.resolve('jest/package.json'), '../bin/jest.js');
+    const { stderr } = await run(
+      process.execPath,
+      [bin, '--rootDir', built.dir, '--testMatch', '**/jest.test.cjs', '--ci', '--no-cache'],
+      { env: clean() },
+    );
+    expect(stderr).toMatch(/Tests: +2 passed, 2 total/);
+  }, 120_000);
+});

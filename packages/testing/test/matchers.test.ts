@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { matchers, type Probe, probe } from '../src/index';
+import { type LeakMatchers, matchers, type Probe, probe } from '../src/index';
 
 expect.extend(matchers);
 
-interface LeakMatchers<R = unknown> {
-  toBeCollected(options?: { timeout?: number; retainers?: boolean }): Promise<R>;
-}
 declare module 'vitest' {
   interface Matchers<T = any> extends LeakMatchers<T> {}
 }
