@@ -16,6 +16,7 @@ const guides: DefaultTheme.NavItemWithLink[] = [
   { text: 'WeakKeyMap', link: '/guide/weak-key-map' },
   { text: 'IterableWeakSet', link: '/guide/weak-set' },
   { text: 'core and testing', link: '/guide/core' },
+  { text: 'Testing for leaks', link: '/guide/testing' },
 ];
 
 const introduction: DefaultTheme.SidebarItem[] = [
