@@ -2,10 +2,20 @@ import { type ExpectOptions, expectCollected, survivesCollection } from './expec
 import { LeakError } from './leak-error';
 import { assertProbe } from './probe';
 
-interface MatcherResult {
+/** What a vitest or jest matcher returns. */
+export interface MatcherResult {
   pass: boolean;
   message(): string;
 }
+
+/** The matchers object that `expect.extend` takes (a type alias: it meets their index signature). */
+export type Matchers = {
+  toBeCollected(
+    this: { isNot?: boolean },
+    received: unknown,
+    options?: ExpectOptions,
+  ): Promise<MatcherResult>;
+};
 
 /**
  * The matcher's type, to merge into your runner's: in vitest,
@@ -21,7 +31,7 @@ export interface LeakMatchers<R = unknown> {
  * `await expect(probe).toBeCollected()` is {@link expectCollected}, and
  * `await expect(probe).not.toBeCollected()` is {@link expectRetained}.
  */
-export const matchers = {
+export const matchers: Matchers = {
   async toBeCollected(
     this: { isNot?: boolean },
     received: unknown,
