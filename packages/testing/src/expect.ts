@@ -38,7 +38,9 @@ export async function expectCollected(probe: Probe, options?: ExpectOptions): Pr
   } while (now() - start < timeout);
   if (!retainers)
     throw new LeakError(probe.label, undefined, 'not looked for ({ retainers: false })');
-  const found = await findRetainers(probe);
+  const found = await findRetainers(probe).catch((error: unknown) => ({
+    why: `the heap snapshot failed (${String(error)})`,
+  }));
   throw 'path' in found
     ? new LeakError(probe.label, found.path, '')
     : new LeakError(probe.label, undefined, found.why);
