@@ -91,6 +91,10 @@ export const specs = {
     page: 'guide/weak-set',
     keywords: ['weakref', 'WeakSet', 'weak set', 'iterable', 'countable', 'Set'],
   },
+  cache: {
+    page: 'guide/cache',
+    keywords: ['weakref', 'cache', 'LRU', 'weak cache', 'WeakRef', 'soft reference', 'Map'],
+  },
   testing: {
     page: 'guide/testing',
     keywords: [

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Runs the test suite on other runtimes: `pnpm test:runtimes [name...]`.
-// Runtime binaries come from registry packages pinned in runtimes/install.mjs. Exits non-zero
-// if any run fails.
+// Runs the test suite on other runtimes and in the hosts users run it in:
+// `pnpm test:runtimes [name...]`. Runtime binaries come from registry packages pinned in
+// runtimes/install.mjs. Exits non-zero if any run fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +19,10 @@ const excludedFiles = Object.entries(
 );
 // biome-ignore lint/suspicious/noUndeclaredEnvVars: a local override, not a turbo input
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// The hosts run the package tests (and the probe), not the repository's checks of dist/.
+const packageTests = ['--project', 'packages', '--project', 'runtime'];
+const STRESS_FLAGS = '--stress-compaction --stress-incremental-marking --gc-interval=1000';
 
 const RUNTIMES = {
   // The machine's own Node (20 here): what `pnpm test` uses; listed for completeness.
@@ -56,8 +60,29 @@ const RUNTIMES = {
     expected: 'chromium ',
     command: () => [process.execPath, [vitest, 'run', '--config', 'vitest.browser.config.ts']],
   },
+  // Hosts: the package tests as test runners and stress testers run them.
+  // Each test file in a vm context of its own, as Jest and Vitest's vm pools run it.
+  vm: {
+    expected: `node ${process.version}`,
+    command: () => [
+      process.execPath,
+      [vitest, 'run', '--config', suiteConfig, ...packageTests, '--pool=vmForks'],
+    ],
+  },
+  // V8 moving, marking and collecting far more often than it would (vitest.base.ts).
+  stress: {
+    expected: `node ${process.version}`,
+    command: () => [process.execPath, [vitest, 'run', '--config', suiteConfig, ...packageTests]],
+    env: { WEAKREF_V8_FLAGS: STRESS_FLAGS },
+  },
+  stress24: {
+    runtime: 'node24',
+    expected: 'node v24.21.0',
+    command: (bin) => [bin, [vitest, 'run', '--config', suiteConfig, ...packageTests]],
+    env: { WEAKREF_V8_FLAGS: STRESS_FLAGS },
+  },
 };
-const DEFAULT = ['node22', 'node24', 'bun', 'deno', 'chromium'];
+const DEFAULT = ['node22', 'node24', 'bun', 'deno', 'chromium', 'vm', 'stress', 'stress24'];
 
 const names = process.argv.slice(2);
 for (const name of names) {
@@ -97,7 +122,8 @@ function run(name) {
   const installStart = Date.now();
   let bin;
   try {
-    bin = name in PINNED ? installRuntime(name) : undefined;
+    const pinned = runtime.runtime ?? name;
+    bin = pinned in PINNED ? installRuntime(pinned) : undefined;
     if (name === 'chromium' && !existsSync(chromiumPath)) {
       throw new Error(`no Chromium at ${chromiumPath} (apt-get install -y chromium)`);
     }

@@ -125,7 +125,7 @@ describe('the built docs site', () => {
     expect(await page.title()).toContain('@w/weakref');
     await expect.poll(() => page.locator('.VPHero .name').textContent()).toContain('@w/weakref');
     expect(await page.locator('.VPHero .text').textContent()).toContain("Python's weakref");
-    expect(await page.locator('.VPFeature').count()).toBe(8);
+    expect(await page.locator('.VPFeature').count()).toBe(9);
     expect(problems).toEqual([]);
     await page.close();
   });

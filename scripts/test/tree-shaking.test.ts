@@ -22,6 +22,7 @@ const parts = {
   WeakValueMap: 'WeakValueMap',
   WeakKeyMap: 'WeakKeyMap',
   IterableWeakSet: 'IterableWeakSet',
+  WeakCache: 'WeakCache',
 };
 type Part = keyof typeof parts;
 
@@ -40,6 +41,7 @@ const needs: Record<string, Part[]> = {
   WeakValueMap: ['Ref', 'KeyedRef', 'WeakValueMap'],
   WeakKeyMap: ['Ref', 'WeakKeyMap'],
   IterableWeakSet: ['IterableWeakSet'],
+  WeakCache: ['Ref', 'KeyedRef', 'WeakValueMap', 'WeakCache'],
   canBeHeldWeakly: [],
   setUnraisableHook: [],
 };

@@ -1,4 +1,5 @@
 // What an ESM user writes: every package, every entry, iteration typed all the way down.
+import { type RemovalCause, WeakCache } from '@w/cache';
 import { canBeHeldWeakly, setUnraisableHook, type Unraisable } from '@w/core';
 import { collectGarbage } from '@w/core/testing';
 import { type Finalizer, finalize } from '@w/finalize';
@@ -33,6 +34,20 @@ const members = new IterableWeakSet<Item>([item]);
 for (const member of members) assertType<Equal<typeof member, Item>>();
 for (const member of members.union(new Set([item]))) assertType<Equal<typeof member, Item>>();
 
+const cache = new WeakCache<string, Item>({
+  strong: 1,
+  onRemove(key, cause) {
+    assertType<Equal<typeof key, string>>();
+    assertType<Equal<typeof cause, RemovalCause>>();
+  },
+});
+assertType<Equal<ReturnType<typeof cache.get>, Item | undefined>>();
+for (const [key, value] of cache.set('a', item)) {
+  assertType<Equal<typeof key, string>>();
+  assertType<Equal<typeof value, Item>>();
+}
+for (const value of cache.values()) assertType<Equal<typeof value, Item>>();
+
 const r: Ref<Item> = ref(item, (dead) => assertType<Equal<typeof dead, Ref<Item>>>());
 assertType<Equal<ReturnType<typeof r.deref>, Item | undefined>>();
 const method = new WeakMethod(item, function (this: Item) {
@@ -46,5 +61,11 @@ const f: Finalizer = finalize(item, (n: number) => n, 1);
 const previous = setUnraisableHook((u: Unraisable) => void u.error);
 
 export const used = [canBeHeldWeakly(item), collectGarbage, isProxy(p), method, f, previous];
-export const meta = [weakref.WeakValueMap, weakref.ref, weakref.finalize, weakref.canBeHeldWeakly];
+export const meta = [
+  weakref.WeakCache,
+  weakref.WeakValueMap,
+  weakref.ref,
+  weakref.finalize,
+  weakref.canBeHeldWeakly,
+];
 assertType<Equal<typeof weakref.WeakValueMap, typeof WeakValueMap>>();

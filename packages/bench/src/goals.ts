@@ -36,6 +36,16 @@ export const GOALS: readonly Goal[] = [
   { subject: NAMES.ref, op: 'memory', against: NAMES.reusedRef, max: 1 },
   { subject: NAMES.callbackRef, op: 'create', against: NAMES.callbackRefMinimum, max: 1.2 },
   { subject: NAMES.callbackRef, op: 'memory', against: NAMES.callbackRefMinimum, max: 1 },
+  // Issue 21: WeakCache against lru-cache (a strong-only LRU) and weak-lru-cache.
+  { subject: NAMES.cache, op: 'get', against: NAMES.lruCache, max: 1.3 },
+  { subject: NAMES.cache, op: 'set', against: NAMES.lruCache, max: 1.3 },
+  { subject: NAMES.cache, op: 'evict', against: NAMES.lruCache, max: 2.5 },
+  ...(['set', 'get', 'evict'] as const).map((op) => ({
+    subject: NAMES.cache,
+    op,
+    against: NAMES.weakLruCache,
+    max: 1,
+  })),
 ];
 
 /**

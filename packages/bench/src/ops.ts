@@ -6,6 +6,7 @@ export const SUITES = {
   'key-map': 'Weak-key maps (`WeakKeyMap`)',
   set: 'Iterable weak sets (`IterableWeakSet`)',
   ref: 'Weak references (`ref()`)',
+  cache: 'Caches (`WeakCache`): the most recently used strong, the rest weak',
 } as const;
 export type Kind = keyof typeof SUITES;
 
@@ -33,8 +34,9 @@ interface OpInfo {
 export const OPS = {
   set: { label: 'set', labels: { set: 'add' }, explain: 'new keys' },
   settle: { label: 'set→gc', labels: { set: 'add→gc' }, explain: `the first forced collection and its ${SETTLE_TURNS} cleanup turns after \`set\`, per entry: work a design defers out of \`set\` lands here` },
+  evict: { label: 'set, strong N/10', explain: 'N new keys into a cache whose strong tier (lru-cache: `max`) holds N/10, so each set past N/10 moves the least recently used to the weak tier (lru-cache: evicts it)' },
   create: { label: 'create', explain: 'a ref to a new target' },
-  get: { label: 'get', explain: 'hits' },
+  get: { label: 'get', explain: 'hits (caches: hot hits, every entry strong)' },
   has: { label: 'has', explain: 'hits' },
   deref: { label: 'deref', explain: 'live refs' },
   replace: { label: 'replace', labels: { set: 're-add' }, explain: '`set` over existing keys (sets: `add` of members)' },

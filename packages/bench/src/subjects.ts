@@ -14,7 +14,7 @@ export { type Kind, SUITES } from './ops';
 // biome-ignore format: a table reads best as one
 export const ROLES = {
   ours: { ratio: undefined, explain: 'our packages, loaded from their `dist/`' },
-  floor: { ratio: '× floor', explain: 'the built-in (`Map`, `WeakMap`, `WeakSet`, `new WeakRef`): not weak-iterable, the speed of light' },
+  floor: { ratio: '× floor', explain: 'the built-in (`Map`, `WeakMap`, `WeakSet`, `new WeakRef`; for caches, lru-cache 11, a strong-only LRU): not weak, the speed of light' },
   minimum: { ratio: '× minimum', explain: "the minimum design: the least a correct design does with today's primitives, hand-written bare (`src/minimum-designs.ts`)" },
   lazy: { ratio: '× lazy', explain: '`Map<K, WeakRef>` with no registry (the `@cspell/strong-weak-map` design, bare): the fastest a value map can be, and it never reclaims an untouched dead entry. A yardstick, not a design; its walks are the plain loops our iteration is held to' },
   peer: { ratio: '× best correct peer', explain: 'an npm library (exact versions in package.json)' },
@@ -29,8 +29,11 @@ export interface SubjectRow {
   kind: Kind;
   loops: LoopFamily;
   ops: readonly Op[];
-  /** Loads the library; the factory returns a container, or a ref context (`make(target)`). */
-  load(): Promise<(counter: { fired: number }) => unknown>;
+  /**
+   * Loads the library; the factory returns a container, or a ref context (`make(target)`).
+   * `capacity`: a cache's strong size (lru-cache's `max`), from the cache suite.
+   */
+  load(): Promise<(counter: { fired: number; capacity?: number }) => unknown>;
   /** Ours only: the minimum design it is held to, when its suite has several. */
   minimum?: string;
   note?: string;
@@ -42,6 +45,7 @@ const WALKS: Op[] = ['values', 'keys', 'forEach'];
 const MAP_OPS: Op[] = [...WRITES, 'get', 'iterate', 'reclaim'];
 const SET_OPS: Op[] = [...WRITES, 'iterate', 'reclaim'];
 const REF_OPS: Op[] = ['create', 'deref', 'churn', 'memory'];
+const CACHE_OPS: Op[] = ['set', 'get', 'evict'];
 
 /** Subject names the goals refer to. */
 export const NAMES = {
@@ -55,6 +59,9 @@ export const NAMES = {
   keyMapMinimum: 'minimum: WeakMap+Set<WeakRef>+FR',
   reusedRef: 'minimum: WeakRef reused via WeakMap',
   callbackRefMinimum: 'minimum: WeakRef + register(o, WeakRef(ref))',
+  cache: 'WeakCache (ours)',
+  lruCache: 'lru-cache',
+  weakLruCache: 'weak-lru-cache',
 } as const;
 
 const built =
@@ -121,6 +128,16 @@ export const SUBJECTS: readonly SubjectRow[] = [
       const callback = () => { counter.fired++; }; // one for all refs, as the minimum has
       return { make: (o: object) => m.ref(o, callback) };
     } } },
+
+  // caches: the factory takes the strong size as `capacity`
+  { kind: 'cache', role: 'floor', name: NAMES.lruCache, loops: 'map', ops: CACHE_OPS,
+    load: async () => { const m = await import('lru-cache'); return ({ capacity = 1 }) => new m.LRUCache<number, object>({ max: capacity }); },
+    note: 'lru-cache 11.5.3 with `max` = the strong size: evicts instead of holding weakly' },
+  { kind: 'cache', role: 'ours', name: NAMES.cache, loops: 'map', ops: CACHE_OPS,
+    load: async () => { const m = await import('@w/cache'); return ({ capacity = 1 }) => new m.WeakCache({ strong: capacity }); } },
+  { kind: 'cache', role: 'flawed peer', name: NAMES.weakLruCache, loops: 'lru', ops: CACHE_OPS,
+    load: async () => { const m = await import('weak-lru-cache'); return ({ capacity = 1 }) => new m.WeakLRUCache({ expirer: new m.LRFUExpirer({ lruSize: Math.max(1, capacity >> 2) }) }); },
+    note: '1.2.2 with its default LRFU expirer, one per cache, sized to the strong size (4 LRUs of N/4), setValue/getValue: its WeakRefs pin values inside a synchronous loop (its issue #4), and `expirationPriority = -1` grows until out of memory (#3)' },
 ];
 
 async function iterableWeak(): Promise<typeof import('iterable-weak')> {
@@ -130,7 +147,7 @@ async function iterableWeak(): Promise<typeof import('iterable-weak')> {
 
 /** A subject ready to run in this process: its factory and its own fresh loop copies. */
 export interface Subject extends SubjectRow {
-  make(counter: { fired: number }): unknown;
+  make(counter: { fired: number; capacity?: number }): unknown;
   loop: Loops;
 }
 

@@ -48,6 +48,20 @@ describe('bench', () => {
     expect(report).toMatch(/^\| minimum: Map\+WeakRef\+FR \|( [\d.]+ \|){10}$/m);
   });
 
+  it('measures the cache suite: set, hot get and set with demotion, every get a hit', async () => {
+    const rows = SUBJECTS.filter((s) => s.kind === 'cache');
+    expect(rows.map((s) => s.name)).toEqual([NAMES.lruCache, NAMES.cache, NAMES.weakLruCache]);
+    const result = await runSuite('cache', tiny, () => {}, rows);
+    for (const row of rows) {
+      const mine = result.measurements.filter((m) => m.subject === row.name);
+      expect(mine.map((m) => m.op).sort()).toEqual(['evict', 'get', 'set']);
+      for (const m of mine) expect(m.problem, `${row.name} ${m.op}`).toBeUndefined();
+    }
+    expect(renderReport([result], [], info)).toMatch(
+      /^\| WeakCache \(ours\) get \| `lru-cache` \|/m,
+    );
+  });
+
   it('flags a library that misses entries instead of printing its flattering figure', async () => {
     class Forgetful extends Map {
       override get(key: unknown) {

@@ -163,7 +163,12 @@ export function briefInspect(value: unknown): string {
 
 /** The name of `value`'s class (its constructor's name), or `fallback`. */
 export function classNameOf(value: object, fallback: string): string {
-  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  let name: unknown;
+  try {
+    name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  } catch {
+    // A revoked proxy, or a throwing getter: nothing to read.
+  }
   return typeof name === 'string' && name !== '' ? name : fallback;
 }
 

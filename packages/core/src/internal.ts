@@ -7,7 +7,6 @@
  */
 export type { CleanupRegistry, OwnCell } from './cleanup-registry';
 export { cleanOwnCell, createCleanupRegistry } from './cleanup-registry';
-export { onExit } from './exit-hooks';
 export type { Inspect, Inspectable, InspectOptions, Shown } from './inspect';
 export {
   describe,

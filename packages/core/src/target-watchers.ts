@@ -88,7 +88,8 @@ class TargetRecord {
   /** Detaches a strong watcher (a finalizer); forgets the record once nothing is left. */
   remove(watcher: Watcher): void {
     const young = this.young;
-    const at = young === undefined ? -1 : young.indexOf(watcher);
+    // From the newest end: detaching newest first in the job that made them stays linear.
+    const at = young === undefined ? -1 : young.lastIndexOf(watcher);
     if (at !== -1) young!.splice(at, 2);
     else if (this.entries === watcher) this.entries = undefined;
     else if (this.entries instanceof Set) this.entries.delete(watcher);

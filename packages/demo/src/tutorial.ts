@@ -67,6 +67,11 @@ export const tutorial: Step[] = [
     run: () => import('./examples/weak-value-map-vs-map'),
   },
   {
+    title: 'WeakCache: the same cache, made hot-aware (the most recently used stay alive)',
+    example: 'cache-hot.ts',
+    run: () => import('./examples/cache-hot'),
+  },
+  {
     title: 'WeakKeyMap: per-object metadata you can iterate and count',
     example: 'weak-key-map-tooltips.ts',
     run: () => import('./examples/weak-key-map-tooltips'),

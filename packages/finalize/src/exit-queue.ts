@@ -1,4 +1,4 @@
-import { onExit, processShared } from '@w/core/internal';
+import { processShared } from '@w/core/internal';
 
 /** What the exit queue runs: a finalizer, known by its creation order. */
 export interface ExitTask {
@@ -7,18 +7,35 @@ export interface ExitTask {
   runAtExit(): void;
 }
 
-// One queue per process, whichever copy of this package made the finalizer: they all run
-// in one exit pass, newest first. Insertion order is not creation order (atexit can be
-// turned off and on again), so exit processing sorts by `sequence`.
-const shared = /* @__PURE__ */ processShared('@w/finalize/exit-queue@1', () => ({
+type Emit = (this: unknown, ...args: unknown[]) => unknown;
+
+interface NodeProcess {
+  // Node sets it on every real exit; a hand-made `process.emit('exit')` sees `false`.
+  _exiting?: boolean;
+  emit: Emit;
+  on(event: 'exit', listener: () => void): unknown;
+  removeListener(event: 'exit', listener: () => void): unknown;
+}
+
+// Where each of our `process.emit` wrappers keeps the function it wraps. Registered, so that
+// any copy or realm of this package can take another's wrapper out of the chain.
+const wrapped = Symbol.for('@w/finalize/wrapped-emit@1');
+type EmitWrapper = Emit & { [wrapped]: Emit };
+
+// One queue per realm, whichever copy of this package made the finalizer: they all run in
+// one exit pass, newest first. Insertion order is not creation order (atexit can be turned
+// off and on again), so exit processing sorts by `sequence`.
+const shared = /* @__PURE__ */ processShared('@w/finalize/exit-queue@2', () => ({
   queue: new Set<ExitTask>(),
   sequence: 0,
-  hookInstalled: false,
   // While exit processing runs: what it still has to run, oldest first (it pops the newest).
   running: undefined as ExitTask[] | undefined,
-  // Exit processing has run once: the process is ending.
-  exiting: false,
-  latePassScheduled: false,
+  // The `exit` (or `pagehide`) listener, there exactly while the queue is not empty: a
+  // sandbox that shares `process` leaves nothing on it once it has no exit work.
+  listener: undefined as (() => void) | undefined,
+  // Node: our `process.emit` wrapper, which runs the finalizers that `exit` listeners after
+  // ours made. Undefined once taken out again; never installed twice.
+  emitWrapper: undefined as EmitWrapper | undefined,
 }));
 
 /** The next creation number: finalizers made later (by any copy) get larger ones. */
@@ -30,25 +47,18 @@ export function nextSequence(): number {
 export function addToExitQueue(task: ExitTask): void {
   shared.queue.add(task);
   if (shared.running !== undefined) insertBySequence(shared.running, task);
-  // Lazy: no exit listener until a finalizer exists. Installed again if one is created
-  // after exit processing ran (e.g. by another exit hook), so that one runs too.
-  if (!shared.hookInstalled) {
-    shared.hookInstalled = true;
-    onExit(runQueue);
-  }
-  if (shared.exiting && shared.running === undefined) scheduleLatePass();
+  if (shared.listener === undefined) install();
 }
 
 /** Takes a finalizer out of line (it ran, was detached, or `atexit` was turned off). */
 export function removeFromExitQueue(task: ExitTask): void {
-  shared.queue.delete(task);
+  if (shared.queue.delete(task) && shared.queue.size === 0) uninstall();
 }
 
 // Python's finalize._exitfunc: newest first. One created while it runs is the newest and
 // goes on top, so it runs next: linear however many are created during exit.
 function runQueue(): void {
-  shared.exiting = true;
-  if (shared.running !== undefined) return; // an exit hook of a finalizer re-entered
+  if (shared.running !== undefined) return; // a finalizer emitted 'exit' itself
   const running = [...shared.queue].sort((a, b) => a.sequence - b.sequence);
   shared.running = running;
   try {
@@ -58,8 +68,88 @@ function runQueue(): void {
     }
   } finally {
     shared.running = undefined;
-    // @w/core removed this hook before calling it.
-    shared.hookInstalled = false;
+  }
+}
+
+function nodeProcess(): NodeProcess | undefined {
+  const proc = (globalThis as { process?: Partial<NodeProcess> }).process;
+  return typeof proc?.on === 'function' &&
+    typeof proc.removeListener === 'function' &&
+    typeof proc.emit === 'function'
+    ? (proc as NodeProcess)
+    : undefined;
+}
+
+// A stray `process.emit('exit')` (build tasks and test helpers send one) is not the end.
+function isRealExit(proc: NodeProcess): boolean {
+  return proc._exiting !== false;
+}
+
+function install(): void {
+  const proc = nodeProcess();
+  if (proc !== undefined) {
+    const listener = () => {
+      if (isRealExit(proc)) runQueue();
+    };
+    shared.listener = listener;
+    proc.on('exit', listener);
+    shared.emitWrapper ??= wrapEmit(proc);
+  } else {
+    shared.listener = runQueue;
+    globalThis.addEventListener?.('pagehide', runQueue);
+  }
+}
+
+function uninstall(): void {
+  const listener = shared.listener;
+  shared.listener = undefined;
+  const proc = nodeProcess();
+  if (proc !== undefined) {
+    proc.removeListener('exit', listener!);
+    if (shared.emitWrapper !== undefined && unwrapEmit(proc, shared.emitWrapper)) {
+      shared.emitWrapper = undefined;
+    }
+  } else {
+    globalThis.removeEventListener?.('pagehide', listener!);
+  }
+}
+
+/**
+ * Every way a Node process ends (its natural end, `process.exit()`, an uncaught exception, an
+ * unhandled rejection) goes through `process.emit('exit')`; a fatal exception then ends with
+ * no microtask and no `process.reallyExit`. So finalizers made by `exit` listeners after ours
+ * (signal-exit's handlers run after every plain listener) run when that call returns.
+ */
+function wrapEmit(proc: NodeProcess): EmitWrapper | undefined {
+  const wrapper = function emit(this: unknown, ...args: unknown[]): unknown {
+    try {
+      return Reflect.apply(wrapper[wrapped], this, args);
+    } finally {
+      if (args[0] === 'exit' && shared.queue.size > 0 && isRealExit(proc)) runQueue();
+    }
+  } as EmitWrapper;
+  wrapper[wrapped] = proc.emit;
+  try {
+    proc.emit = wrapper;
+  } catch {
+    return undefined; // a hardened `process`: the listener alone, no late pass
+  }
+  return wrapper;
+}
+
+// Takes `wrapper` out of the chain, also from under other realms' or copies' wrappers. Not
+// from under someone else's (signal-exit's): that one holds ours, so ours stays, once.
+function unwrapEmit(proc: NodeProcess, wrapper: EmitWrapper): boolean {
+  let holder: Record<PropertyKey, unknown> = proc as never;
+  let key: PropertyKey = 'emit';
+  for (let emit = proc.emit as Partial<EmitWrapper>; ; emit = emit[wrapped]!) {
+    if (emit === wrapper) {
+      holder[key] = wrapper[wrapped];
+      return true;
+    }
+    if (typeof emit !== 'function' || !(wrapped in emit)) return false;
+    holder = emit as never;
+    key = wrapped;
   }
 }
 
@@ -74,29 +164,4 @@ function insertBySequence(running: ExitTask[], task: ExitTask): void {
     else high = middle;
   }
   running.splice(low, 0, task);
-}
-
-/**
- * A finalizer made due after exit processing ran (by an `exit` listener added after ours)
- * runs before the process ends: Node runs microtasks after the `exit` listeners of a
- * natural end, and `process.exit()` calls `process.reallyExit` after them.
- */
-function scheduleLatePass(): void {
-  const proc = (globalThis as { process?: { reallyExit?: (...args: unknown[]) => unknown } })
-    .process;
-  const reallyExit = proc?.reallyExit;
-  // Only where the end is final: a browser page can come back after `pagehide`.
-  if (proc === undefined || typeof reallyExit !== 'function' || shared.latePassScheduled) return;
-  shared.latePassScheduled = true;
-  const latePass = () => {
-    if (!shared.latePassScheduled) return;
-    shared.latePassScheduled = false;
-    runQueue();
-  };
-  queueMicrotask(latePass);
-  proc.reallyExit = function (this: unknown, ...args: unknown[]) {
-    proc.reallyExit = reallyExit;
-    latePass();
-    return reallyExit.apply(this, args);
-  };
 }

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildForChildren, runChild } from './child-process';
 
@@ -8,6 +9,11 @@ beforeAll(async () => {
 afterAll(() => built?.remove());
 
 const run = (body: string) => runChild(built.dir, body);
+const signalExit = createRequire(import.meta.url).resolve('signal-exit');
+// Measured on Node and Deno, which run 'exit' listeners from `process.emit` and set
+// `process._exiting`; Deno runs none on a fatal error (docs/collection.md). No Bun here.
+const isBun = 'Bun' in globalThis;
+const isDeno = 'Deno' in globalThis;
 
 describe('finalizers at exit', () => {
   it('runs alive finalizers newest first at normal exit', () => {
@@ -83,48 +89,90 @@ describe('finalizers at exit', () => {
     expect(status).toBe(0);
   });
 
-  it('runs a finalizer created by an exit hook that runs after exit processing', () => {
-    const { stdout, status } = run(`
-      globalThis.kept = {};
-      finalize(kept, console.log, 'first finalizer');
-      onExit(() => finalize(kept, console.log, 'created by a later exit hook'));`);
-    expect(stdout).toEqual(['first finalizer', 'created by a later exit hook']);
-    expect(status).toBe(0);
-  });
-
-  // The late pass runs in process.reallyExit after process.exit(), and in a microtask after the
-  // exit listeners of a natural end. Bun and Deno run no microtask there (measured: Bun 1.4.5,
-  // Deno 2.9.6), so they get the process.exit() case only.
-  const naturalEndRunsMicrotasks = !('Bun' in globalThis) && !('Deno' in globalThis);
-  const lateListenerCases = [
-    { end: 'at a natural end', code: '', status: 0, runs: naturalEndRunsMicrotasks },
-    { end: 'on process.exit()', code: 'process.exit(3);', status: 3, runs: true },
+  // Every way a Node process ends emits 'exit'; a fatal exception then ends with no microtask
+  // and no process.reallyExit. signal-exit's handlers run after every plain 'exit' listener.
+  const ends = [
+    { end: 'at a natural end', code: '', status: 0, fatal: false },
+    { end: 'on process.exit(n)', code: 'process.exit(3);', status: 3, fatal: false },
+    { end: 'with process.exitCode', code: 'process.exitCode = 4;', status: 4, fatal: false },
+    { end: 'on an uncaught exception', code: "throw new Error('x');", status: 1, fatal: true },
+    {
+      end: 'on an unhandled rejection',
+      code: "Promise.reject(new Error('x'));",
+      status: 1,
+      fatal: true,
+    },
   ];
-  for (const { end, code, status: expectedStatus, runs } of lateListenerCases) {
-    it.runIf(runs)(
-      `runs a finalizer created by an exit listener added after the first finalize(), ${end}`,
-      () => {
-        const { stdout, status } = run(`
+  // signal-exit wraps process.emit when its first handler is added: here before the first
+  // finalize(), as a CLI does at startup (docs/limits.md says what happens the other way round).
+  const laterListeners = [
+    {
+      by: 'an exit listener added after the first finalize()',
+      before: '',
+      after: "process.on('exit', listener);",
+    },
+    {
+      by: 'a signal-exit handler',
+      before: `createRequire(import.meta.url)(${JSON.stringify(signalExit)}).onExit(listener);`,
+      after: '',
+    },
+  ];
+  for (const { end, code, status: expectedStatus, fatal } of ends) {
+    for (const { by, before, after } of laterListeners) {
+      it.runIf(!isBun && !(fatal && isDeno))(
+        `runs a finalizer created by ${by}, ${end}, keeping the status`,
+        () => {
+          const { stdout, status } = run(`
+          import { createRequire } from 'node:module';
           globalThis.kept = {};
-          finalize(kept, console.log, 'first finalizer');
-          const later = finalize(kept, console.log, 'atexit turned back on');
-          later.atexit = false;
-          process.on('exit', () => {
+          function listener() {
             const f = finalize(kept, console.log, 'created by a later exit listener');
             console.log('alive:', f.alive);
             later.atexit = true;
-          });
+          }
+          ${before}
+          finalize(kept, console.log, 'first finalizer');
+          const later = finalize(kept, console.log, 'atexit turned back on');
+          later.atexit = false;
+          ${after}
           ${code}`);
-        expect(stdout).toEqual([
-          'first finalizer',
-          'alive: true',
-          'created by a later exit listener',
-          'atexit turned back on',
-        ]);
-        expect(status).toBe(expectedStatus);
-      },
-    );
+          expect(stdout).toEqual([
+            'first finalizer',
+            'alive: true',
+            'created by a later exit listener',
+            'atexit turned back on',
+          ]);
+          expect(status).toBe(expectedStatus);
+        },
+      );
+    }
   }
+
+  it.runIf(!isBun)('changes nothing on a stray exit event, and wraps process.emit once', () => {
+    // Build tasks and test helpers emit 'exit' by hand while the process goes on. Each of
+    // 20,000 later finalizers is made in its own task: none may run while its object lives.
+    const { stdout, stderr, status } = run(`
+      globalThis.kept = {};
+      let ran = 0;
+      finalize(kept, () => console.log('ran at exit:', ran));
+      const emit = process.emit;
+      const listeners = process.listenerCount('exit');
+      process.emit('exit', 0);
+      for (let i = 0; i < 20_000; i++) {
+        finalize(kept, () => ran++);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      console.log('ran while alive:', ran);
+      console.log('same emit, same listeners:', process.emit === emit, process.listenerCount('exit') === listeners);
+      process.exit(0);`);
+    expect(stdout).toEqual([
+      'ran while alive: 0',
+      'same emit, same listeners: true true',
+      'ran at exit: 20000',
+    ]);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+  });
 
   it('runs 20,000 finalizers created during exit in linear time', () => {
     // Each of 20,000 finalizers creates one more while exit processing runs. The work is
@@ -158,13 +206,34 @@ describe('finalizers at exit', () => {
     expect(stdout).toEqual(['TypeError', 'TypeError', 'TypeError', '0']);
   });
 
-  it('installs no exit listener until a finalizer is created', () => {
+  it('runs them when process.emit cannot be replaced', () => {
+    const { stdout, status } = run(`
+      Object.defineProperty(process, 'emit', { value: process.emit, writable: false });
+      globalThis.kept = {};
+      finalize(kept, console.log, 'ran at exit');
+      process.exitCode = 2;`);
+    expect(stdout).toEqual(['ran at exit']);
+    expect(status).toBe(2);
+  });
+
+  it('has one exit listener, and wraps process.emit, only while a finalizer waits for exit', () => {
     const { stdout } = run(`
+      globalThis.kept = {};
+      const emit = process.emit;
       const before = process.listenerCount('exit');
-      console.log(process.listenerCount('exit') - before);
-      finalize({}, () => {}).detach();
-      finalize({}, () => {}).detach();
-      console.log(process.listenerCount('exit') - before);`);
-    expect(stdout).toEqual(['0', '1']);
+      const state = () => console.log(process.listenerCount('exit') - before, process.emit === emit);
+      state();
+      const first = finalize(kept, () => {});
+      const second = finalize(kept, () => {});
+      state();
+      first.detach();
+      state();
+      second.atexit = false;
+      state();
+      second.atexit = true;
+      state();
+      second();
+      state();`);
+    expect(stdout).toEqual(['0 true', '1 false', '1 false', '0 true', '1 false', '0 true']);
   });
 });

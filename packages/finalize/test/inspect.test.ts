@@ -50,6 +50,13 @@ describe('String() agrees with the inspection', () => {
     await collectGarbage();
     expect(String(collected)).toBe('Finalizer { <dead> close }');
   });
+
+  it('does not throw when the object is a revoked proxy', () => {
+    const { proxy, revoke } = Proxy.revocable(new Socket(3), {});
+    const f = finalize(proxy, close, 3);
+    revoke();
+    expect(String(f)).toBe('Finalizer { <alive> close, for: [Object] }');
+  });
 });
 
 describe('the same inspection without node:util (browsers)', () => {

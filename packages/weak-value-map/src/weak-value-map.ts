@@ -41,6 +41,11 @@ class Entry<K, V extends WeakKey> extends WeakRef<V> implements OwnCell {
 const COLLECTED = Symbol('a collection happened');
 type Held<K, V extends WeakKey> = Entry<K, V> | typeof COLLECTED;
 
+// Internal seam for @w/cache: a subclass method under this key is called with the key of each
+// entry that this map drops because its value was collected (cleanup, or a set over the dead
+// entry); not for delete, pop, popItem or clear. A registered symbol: no export to keep stable.
+const onCollected = Symbol.for('@w/weak-value-map:onCollected');
+
 // Set in the class's static block: a brand check that works on any value.
 let isWeakValueMap: (value: unknown) => boolean;
 
@@ -335,7 +340,7 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
       if (oldValue === value) return; // Same live value: keep the entry we have.
       // A dead entry is already gone as far as the user can see: the key moves to the end.
       if (oldValue === undefined) {
-        this.#entries.delete(canonical);
+        this.#dropCollected(canonical);
         isNew = true;
       }
     }
@@ -384,7 +389,7 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
         continue;
       }
       const value = entry.deref();
-      if (value === undefined) this.#entries.delete(key);
+      if (value === undefined) this.#dropCollected(key);
       else this.#registry.registerCell(value, entry);
     }
   }
@@ -398,7 +403,7 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
     const registry = this.#newRegistry();
     for (const [key, entry] of this.#entries) {
       const value = entry.deref();
-      if (value === undefined) this.#entries.delete(key);
+      if (value === undefined) this.#dropCollected(key);
       else registry.registerCell(value, entry);
     }
     this.#registry = registry;
@@ -407,12 +412,17 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
     this.#peak = this.#entries.size;
   }
 
+  #dropCollected(key: K): void {
+    this.#entries.delete(key);
+    (this as { [onCollected]?: (key: K) => void })[onCollected]?.(key);
+  }
+
   #newRegistry(): CleanupRegistry<Held<K, V>> {
     const registry = createCleanupRegistry<Held<K, V>>((held) => {
       if (registry !== this.#registry) return; // replaced: its entries were re-registered
       if (held === COLLECTED) return this.#sweep();
       // Only the entry that died goes: the key may have been re-set since.
-      if (this.#entries.get(held.key as K) === held) this.#entries.delete(held.key as K);
+      if (this.#entries.get(held.key as K) === held) this.#dropCollected(held.key as K);
       else this.#stale--;
     }, 'WeakValueMap cleanup');
     return registry;

@@ -1,4 +1,6 @@
 // Python's `import weakref`, as one import: every public name of the @w/* packages.
+
+export * from '@w/cache';
 export {
   canBeHeldWeakly,
   setUnraisableHook,

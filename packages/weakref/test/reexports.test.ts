@@ -1,3 +1,4 @@
+import * as cache from '@w/cache';
 import * as core from '@w/core';
 import * as finalize from '@w/finalize';
 import * as proxy from '@w/proxy';
@@ -12,6 +13,7 @@ const everyName: Record<string, unknown> = weakref;
 
 describe('@w/weakref', () => {
   it.each([
+    ['@w/cache', cache],
     ['@w/finalize', finalize],
     ['@w/proxy', proxy],
     ['@w/ref', ref],

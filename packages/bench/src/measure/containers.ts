@@ -17,8 +17,9 @@ const READS = ['get', 'has', 'iterate', 'values', 'keys', 'forEach'] as const;
 /** A new container of `subject` with one entry that lives as long as `live` does. */
 export function holding(subject: Subject, live: object): unknown {
   const container = subject.make({ fired: 0 });
-  // Value maps: an int key no round uses (fillDying writes from 0).
-  subject.loop.fill!(container, [subject.kind === 'value-map' ? -1 : live], [live]);
+  // Value maps and caches: an int key no round uses (fillDying writes from 0).
+  const intKeys = subject.kind === 'value-map' || subject.kind === 'cache';
+  subject.loop.fill!(container, [intKeys ? -1 : live], [live]);
   return container;
 }
 

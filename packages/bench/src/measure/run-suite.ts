@@ -1,6 +1,7 @@
 import type { BenchConfig } from '../config';
 import { now } from '../harness';
 import { type Kind, loadSubjects, SUBJECTS, type Subject, type SubjectRow } from '../subjects';
+import { cacheRound } from './caches';
 import { containerRound, holding } from './containers';
 import { type Round, SampleBook, type SuiteResult } from './record';
 import { refRound } from './refs';
@@ -17,7 +18,7 @@ export async function runSuite(
   rows: readonly SubjectRow[] = SUBJECTS,
 ): Promise<SuiteResult> {
   const { subjects, notes } = await loadSubjects(suite, rows);
-  const round: Round = suite === 'ref' ? refRound : containerRound;
+  const round: Round = suite === 'ref' ? refRound : suite === 'cache' ? cacheRound : containerRound;
   const keepAlive = subjects.map(anchor);
   const book = new SampleBook();
   for (const n of config.sizes) {

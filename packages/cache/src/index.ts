@@ -1,0 +1,1 @@
+export { type RemovalCause, WeakCache, type WeakCacheOptions } from './weak-cache';
