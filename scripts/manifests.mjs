@@ -95,8 +95,22 @@ export const specs = {
     page: 'guide/cache',
     keywords: ['weakref', 'cache', 'LRU', 'weak cache', 'WeakRef', 'soft reference', 'Map'],
   },
+  testing: {
+    page: 'guide/testing',
+    keywords: [
+      'weakref',
+      'memory leak',
+      'leak test',
+      'gc',
+      'garbage collection',
+      'testing',
+      'vitest',
+      'jest',
+    ],
+  },
   weakref: {
     page: 'getting-started',
+    entries: ['testing'],
     keywords: [
       'weakref',
       'python',

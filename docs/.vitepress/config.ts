@@ -17,6 +17,7 @@ const guides: DefaultTheme.NavItemWithLink[] = [
   { text: 'IterableWeakSet', link: '/guide/weak-set' },
   { text: 'WeakCache', link: '/guide/cache' },
   { text: 'core and testing', link: '/guide/core' },
+  { text: 'Testing for leaks', link: '/guide/testing' },
 ];
 
 const introduction: DefaultTheme.SidebarItem[] = [
@@ -84,7 +85,7 @@ export default defineConfig({
 /** The packages' CHANGELOG.md files (written by `changeset version`), in guide order. */
 function changelogs(): string[] {
   const order = ['weakref', 'ref', 'proxy', 'finalize', 'weak-value-map', 'weak-key-map'];
-  const files = [...order, 'weak-set', 'cache', 'core'].map((name) =>
+  const files = [...order, 'weak-set', 'cache', 'core', 'testing'].map((name) =>
     resolve(packagesDir, name, 'CHANGELOG.md'),
   );
   return files.filter((file) => existsSync(file)).map((file) => readFileSync(file, 'utf8'));

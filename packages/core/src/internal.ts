@@ -16,6 +16,7 @@ export {
   inspectCustom,
   inspectWithState,
 } from './inspect';
+export { nextTask } from './next-task';
 export { OrderedWeakKeys } from './ordered-weak-keys';
 export { processShared } from './process-shared';
 export { incompatibleReceiver } from './receiver';

@@ -1,4 +1,5 @@
 import { createLastingCleanupRegistry } from './cleanup-registry';
+import { nextTask } from './next-task';
 import { processShared } from './process-shared';
 import { reportUnraisable } from './unraisable';
 import type { WeakKey } from './weakable';
@@ -209,11 +210,6 @@ function forgetCanonical(ticket: CanonicalTicket): void {
 // Demoting makes a WeakRef per referent, and one per reused referent's target: a task does
 // at most this many, so that it stays far from the job limit too.
 const DEMOTIONS_PER_TASK = 1 << 21;
-
-function nextTask(run: () => void): void {
-  if (typeof globalThis.setImmediate === 'function') globalThis.setImmediate(run);
-  else globalThis.setTimeout(run, 0);
-}
 
 function scheduleDemotion(): void {
   if (shared.demotionScheduled) return;

@@ -1,4 +1,5 @@
 import { type Cleanable, cleanupRunCount, registerCleanable } from './cleanup-registry';
+import { nextTask } from './next-task';
 
 type Gc = () => unknown;
 
@@ -9,27 +10,37 @@ const HOW_TO_ENABLE =
 
 /**
  * Forces full garbage collections and resolves once the cleanup they queued has run: ref
- * callbacks, finalizers and container cleanup. Repeats while cleanup keeps freeing more.
+ * callbacks, finalizers and container cleanup. Repeats until a round of collection runs no
+ * cleanup (each round frees what the previous round's cleanup let go of), at most 100
+ * rounds: past that, cleanup keeps freeing more each time (a chain longer
+ * than that, or cleanup that makes new garbage) and it rejects with an error that says so.
  * For tests (ours and yours) that assert on collection.
  *
  * Uses `globalThis.gc` where a flag exposed it, `Bun.gc(true)` on Bun, else turns gc on at
- * run time (Node ≥ 20.16, Deno). On Bun, an object that code being optimized by the concurrent
- * JIT has seen can outlive a few collections: run such tests with `BUN_JSC_useConcurrentJIT=0`.
+ * run time (Node ≥ 20.16, Deno). Fake timers do not matter: it schedules through the host's
+ * real event loop. On Bun, an object that code being optimized by the concurrent JIT has
+ * seen can outlive a few collections: run such tests with `BUN_JSC_useConcurrentJIT=0`.
  */
 export async function collectGarbage(): Promise<void> {
   const gc = findGc();
-  // Cleanup can drop the last reference to more objects: go again until enough rounds are quiet.
   let quietRounds = 0;
-  for (let round = 0; round < 10; round++) {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
     const before = cleanupRunCount();
     await collectUntilSentinelCleaned(gc);
     // The sentinel shares the one registry of every container, so their cleanup ran in its
     // task. V8 cleans one dirty registry per task: these turns are for the tests' own.
-    for (let turn = 0; turn < SLACK_TURNS; turn++) await nextTask();
+    for (let turn = 0; turn < SLACK_TURNS; turn++) await nextTaskPromise();
     quietRounds = cleanupRunCount() === before ? quietRounds + 1 : 0;
     if (round > 0 && quietRounds >= QUIET_ROUNDS_NEEDED) return;
   }
+  throw new Error(
+    `collectGarbage(): cleanup still freed more objects after ${MAX_ROUNDS} rounds of ` +
+      'collection (a chain of finalizers longer than that, or cleanup that makes new garbage)',
+  );
 }
+
+// Each round takes a few ms on a small heap: 100 stays well inside a test's timeout.
+const MAX_ROUNDS = 100;
 
 // JavaScriptCore (Bun) scans the stack conservatively: a stale slot can keep a dead object
 // through one collection, so one quiet round proves nothing there.
@@ -41,9 +52,9 @@ async function collectUntilSentinelCleaned(gc: Gc): Promise<void> {
   const sentinel = registerSentinel();
   for (let attempt = 0; !sentinel.cleaned; attempt++) {
     if (attempt === 1000) throw new Error('collectGarbage(): a collection never ran its cleanup');
-    await nextTask();
+    await nextTaskPromise();
     gc();
-    await nextTask();
+    await nextTaskPromise();
   }
 }
 
@@ -59,8 +70,8 @@ function registerSentinel(): Cleanable & { cleaned: boolean } {
   return sentinel;
 }
 
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+function nextTaskPromise(): Promise<void> {
+  return new Promise((resolve) => nextTask(resolve));
 }
 
 let cachedGc: Gc | undefined;

@@ -39,6 +39,42 @@ describe('collectGarbage', () => {
     expect(cleaned.sort()).toEqual(['inner', 'outer']);
   });
 
+  it('follows a chain of 25 cleanups to its end', async () => {
+    // Object i + 1 is kept until object i's cleanup runs: 25 collections, one after another.
+    const cleaned: number[] = [];
+    const next: (object | undefined)[] = [];
+    const registry = createCleanupRegistry<number>((i) => {
+      cleaned.push(i);
+      next[i] = undefined;
+    }, 'test');
+    (() => {
+      for (let i = 0; i < 25; i++) {
+        const object = {};
+        registry.register(object, i);
+        if (i > 0) next[i - 1] = object;
+      }
+    })();
+    await collectGarbage();
+    expect(cleaned).toEqual(Array.from({ length: 25 }, (_, i) => i));
+  });
+
+  it('says so when cleanup never stops freeing more, after 100 rounds', async () => {
+    let runs = 0;
+    let stop = false;
+    const registry = createCleanupRegistry<null>(() => {
+      runs++;
+      if (!stop) registerDying();
+    }, 'test');
+    const registerDying = () => registry.register({}, null);
+    registerDying();
+    await expect(collectGarbage()).rejects.toThrow(
+      'collectGarbage(): cleanup still freed more objects after 100 rounds',
+    );
+    expect(runs).toBeGreaterThanOrEqual(100);
+    stop = true;
+    await collectGarbage();
+  });
+
   it('keeps live objects alive', async () => {
     const cleaned: string[] = [];
     const registry = createCleanupRegistry<string>((held) => cleaned.push(held), 'test');

@@ -194,3 +194,54 @@ describe('two copies of @w/core installed side by side', () => {
     expect(status).toBe(0);
   });
 });
+
+describe('@w/weakref/testing', () => {
+  it('imports and requires the leak-test toolkit; fake timers change nothing', () => {
+    const { lines, status } = run(`
+      const { mock } = await import('node:test');
+      const w = await import('@w/weakref');
+      const esm = await import('@w/weakref/testing');
+      const cjs = require('@w/weakref/testing');
+      console.log(typeof esm.expectCollected, typeof cjs.probe);
+      mock.timers.enable({ apis: ['setTimeout', 'setImmediate', 'setInterval', 'Date'] });
+      // A ref made while fakes are on, then refs, proxies and weak keys made after they left.
+      globalThis.early = w.ref({}, () => {});
+      mock.timers.reset();
+      const collected = [];
+      globalThis.map = new w.WeakKeyMap();
+      // Their targets die; the ref and the proxy live on to run their callbacks.
+      (() => {
+        globalThis.kept = [w.ref({}, () => collected.push('ref'))];
+        kept.push(w.proxy({}, () => collected.push('proxy')));
+        map.set({}, 1);
+      })();
+      mock.timers.enable({ apis: ['setTimeout', 'setImmediate', 'setInterval', 'Date'] });
+      await esm.collectGarbage();
+      console.log(collected.sort().join(' '), map.size);
+      // Each finalizer's args keep the next object alive: 25 collections, one after another.
+      let finalized = 0;
+      (() => {
+        let next;
+        for (let i = 0; i < 25; i++) {
+          const object = {};
+          w.finalize(object, () => finalized++, next);
+          next = object;
+        }
+      })();
+      await cjs.collectGarbage();
+      console.log(finalized);
+      await esm.expectCollected(esm.probe({}));
+      const held = { name: 'held' };
+      globalThis.app = { handlers: [{}, held] };
+      const error = await cjs.expectCollected(cjs.probe(held, 'held'), { timeout: 0 }).catch((e) => e);
+      console.log(error.name, error.message);
+      mock.timers.reset();`);
+    expect(lines).toEqual([
+      'function function',
+      'proxy ref 0',
+      '25',
+      "LeakError expected 'held' to be collected, but it is still reachable: retained by globalThis.app → handlers → [1]",
+    ]);
+    expect(status).toBe(0);
+  });
+});

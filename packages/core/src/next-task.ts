@@ -1,0 +1,23 @@
+/**
+ * Runs `run` in a later task of the event loop, through the host's real scheduling, never a
+ * fake clock: fake timers (`vi.useFakeTimers()`, jest's, `node:test`'s `mock.timers`, sinon)
+ * replace `setTimeout` and `setImmediate` on `globalThis` and on `node:timers` at any moment,
+ * and a callback handed to a fake timer runs only when the test advances the clock.
+ */
+export const nextTask: Schedule = /* @__PURE__ */ findRealNextTask();
+
+type Schedule = (run: () => void) => void;
+
+function findRealNextTask(): Schedule {
+  const { Bun, Deno, process, setImmediate, setTimeout } = globalThis as any;
+  // Node ≥ 20.16: `scheduler.yield()` of `node:timers/promises` schedules through the module's
+  // own setImmediate binding, which no fake replaces (they swap exported properties), so it
+  // works whenever fakes were installed. Bun and Deno implement that module their own way.
+  const scheduler =
+    (Bun ?? Deno) ? undefined : process?.getBuiltinModule?.('node:timers/promises').scheduler;
+  if (scheduler?.yield) return (run) => void scheduler.yield().then(run);
+  // Elsewhere, what the global scope had when this module loaded: fakes installed later do not
+  // matter. (Not a MessageChannel: Node delivers up to 1000 queued messages in one callback,
+  // without a turn of the event loop, so cleanup tasks would not run in between.)
+  return setImmediate ? (run) => void setImmediate(run) : (run) => void setTimeout(run, 0);
+}

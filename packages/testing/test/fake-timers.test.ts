@@ -1,0 +1,51 @@
+import { hasNodeApis } from '@w/test-support/node-apis';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  collectGarbage,
+  expectCollected,
+  expectRetained,
+  LeakError,
+  type Probe,
+  probe,
+} from '../src/index';
+
+const onNode = hasNodeApis && !('Bun' in globalThis) && !('Deno' in globalThis);
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function dropped(): Probe<object> {
+  return probe({}, 'dropped');
+}
+
+describe('with vi.useFakeTimers()', () => {
+  it('collectGarbage, expectCollected and expectRetained settle', async () => {
+    vi.useFakeTimers();
+    await collectGarbage();
+    await expectCollected(dropped());
+    const held = {};
+    await expectRetained(probe(held));
+  });
+
+  it('a timeout runs on real time, not the fake clock', async () => {
+    vi.useFakeTimers();
+    const held = {};
+    await expect(expectCollected(probe(held), { timeout: 100, retainers: false })).rejects.toThrow(
+      LeakError,
+    );
+  });
+
+  // Node's `scheduler.yield()` is out of the fakes' reach; elsewhere the package captures
+  // the timers it finds when it loads, so fakes must come after (docs/guide/testing.md).
+  it.runIf(onNode)('installed before @w/testing loads, change nothing', async () => {
+    vi.useFakeTimers();
+    vi.resetModules();
+    const fresh = (await import('../src/index')) as typeof import('../src/index');
+    await fresh.expectCollected(fresh.probe({}));
+    const held = {};
+    await expect(
+      fresh.expectCollected(fresh.probe(held), { timeout: 100, retainers: false }),
+    ).rejects.toThrow(fresh.LeakError);
+  });
+});
