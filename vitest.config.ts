@@ -14,6 +14,8 @@ export default defineConfig({
     root,
     projects: [
       `${root}docs/vitest.config.ts`,
+      // @w/testing again in the threads and vmThreads pools, as its users run it.
+      `${root}packages/testing/vitest.config.ts`,
       {
         extends: true,
         test: {
