@@ -14,8 +14,19 @@ export default defineConfig({
     root,
     projects: [
       `${root}docs/vitest.config.ts`,
-      // @w/testing again in the threads and vmThreads pools, as its users run it.
-      `${root}packages/testing/vitest.config.ts`,
+      // @w/testing again in the pools its users run it in: worker threads (no --expose-gc
+      // there: collectGarbage() turns gc on at run time) and a vm context per file, as jest.
+      ...(['threads', 'vmThreads'] as const).map((pool) => ({
+        ...sourceResolve,
+        test: {
+          name: `testing-${pool}`,
+          root,
+          pool,
+          include: ['packages/testing/test/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/*.node.test.ts'],
+          testTimeout: 60_000,
+        },
+      })),
       {
         extends: true,
         test: {
