@@ -1,16 +1,21 @@
 import {
   assertFunction,
+  describeKey,
   describeType,
   type Inspect,
   type InspectOptions,
   incompatibleReceiver,
   inspectCustom,
   inspectWithState,
+  shareInstanceof,
   watchTargetWeakly,
 } from '@w/core/internal';
 import { Ref, type RefCallback } from './ref';
 
 type AnyFunction = (...args: any[]) => any;
+
+// Set up with the class, as `isRef` is.
+let isWeakMethod: (value: unknown) => value is WeakMethod;
 
 /**
  * A weak reference to a method of an object (Python's `weakref.WeakMethod`). JavaScript
@@ -29,13 +34,15 @@ export class WeakMethod<F extends AnyFunction = AnyFunction> extends Ref<F> {
     watchTargetWeakly(fn, this, callback !== undefined);
   }
 
-  static #is(value: unknown): value is WeakMethod {
-    return typeof value === 'object' && value !== null && #method in value;
-  }
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the class's set-up (CONTRIBUTING.md)
+  static #setUp = (() => {
+    isWeakMethod = (value) => typeof value === 'object' && value !== null && #method in value;
+    shareInstanceof(this, 'WeakMethod');
+  })();
 
   /** The method bound to its object, or `undefined` once either was collected. */
   override deref(): F | undefined {
-    if (!WeakMethod.#is(this)) throw incompatibleReceiver('WeakMethod.prototype.deref', this);
+    if (!isWeakMethod(this)) throw incompatibleReceiver('WeakMethod.prototype.deref', this);
     const obj = super.deref();
     const fn = this.#method.deref();
     return obj === undefined || fn === undefined ? undefined : (fn.bind(obj) as F);
@@ -43,9 +50,9 @@ export class WeakMethod<F extends AnyFunction = AnyFunction> extends Ref<F> {
 
   /** Equal when both are alive with the same object and function; else only to itself. */
   override equals(other: unknown): boolean {
-    if (!WeakMethod.#is(this)) throw incompatibleReceiver('WeakMethod.prototype.equals', this);
+    if (!isWeakMethod(this)) throw incompatibleReceiver('WeakMethod.prototype.equals', this);
     if (this === other) return true;
-    if (!WeakMethod.#is(other)) return false;
+    if (!isWeakMethod(other)) return false;
     const fn = this.#method.deref();
     const obj = super.deref();
     return (
@@ -62,7 +69,7 @@ export class WeakMethod<F extends AnyFunction = AnyFunction> extends Ref<F> {
     options: InspectOptions,
     inspect: Inspect,
   ): string {
-    if (!WeakMethod.#is(this)) {
+    if (!isWeakMethod(this)) {
       throw incompatibleReceiver('WeakMethod.prototype[inspect.custom]', this);
     }
     const obj = super.deref();
@@ -90,6 +97,6 @@ function methodOf<F>(obj: unknown, method: unknown): F {
     );
   }
   const fn = (obj as Record<PropertyKey, unknown>)[method];
-  assertFunction(fn, `property ${String(method)}`);
+  assertFunction(fn, `property ${describeKey(method)}`);
   return fn as F;
 }
