@@ -3,10 +3,11 @@ import { shareInstanceof } from '../src/shared-instanceof';
 
 // Two copies of one class, as the ESM and CJS builds of a package each define it.
 function copy() {
-  return class Thing {
-    // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the class's set-up
-    static #setUp = shareInstanceof(this, 'Thing (test)');
-  };
+  class Thing {
+    name = 'thing';
+  }
+  shareInstanceof(Thing, 'Thing (test)');
+  return Thing;
 }
 const First = copy();
 const Second = copy();
