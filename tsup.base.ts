@@ -29,7 +29,7 @@ const importedFiles: Plugin = {
   name: 'imported-files',
   renderChunk(code, info) {
     if (this.format !== 'esm' || info.entryPoint === undefined) return;
-    const source = dirname(info.entryPoint!);
+    const source = dirname(info.entryPoint);
     const file = (path: string) =>
       existsSync(join(source, `${path}.ts`)) ? `${path}.js` : `${path}/index.js`;
     return {
