@@ -90,7 +90,10 @@ export class WeakProxyHandler<T extends object> implements ProxyHandler<T> {
       method = isConstructor(fn)
         ? fn
         : (...args: unknown[]): unknown => Reflect.apply(fn, this.#live(), args);
-      if (stored) (this.#methods ??= new WeakMap()).set(fn, method);
+      if (stored) {
+        this.#methods ??= new WeakMap();
+        this.#methods.set(fn, method);
+      }
     }
     return method;
   }
