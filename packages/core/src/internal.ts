@@ -7,6 +7,7 @@
  */
 export type { CleanupRegistry, OwnCell } from './cleanup-registry';
 export { cleanOwnCell, createCleanupRegistry } from './cleanup-registry';
+export { describeKey } from './describe-key';
 export type { Inspect, Inspectable, InspectOptions, Shown } from './inspect';
 export {
   describe,
@@ -20,6 +21,7 @@ export { nextTask } from './next-task';
 export { OrderedWeakKeys } from './ordered-weak-keys';
 export { processShared } from './process-shared';
 export { incompatibleReceiver } from './receiver';
+export { shareInstanceof } from './shared-instanceof';
 export type { CanonicalKind, Watcher } from './target-watchers';
 export {
   getCanonical,

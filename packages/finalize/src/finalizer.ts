@@ -10,6 +10,7 @@ import {
   inspectWithState,
   processShared,
   type Shown,
+  shareInstanceof,
   targetCollected,
   type Watcher,
   type WeakKey,
@@ -223,10 +224,11 @@ export class Finalizer<T extends WeakKey = WeakKey, A extends unknown[] = any[],
 
   // Callable: call/apply/bind and `instanceof Function` keep working. In the class, so that
   // a bundle that does not use it drops it with the class.
-  static {
-    // biome-ignore lint/complexity/noThisInStatic: by its name, esbuild would call it _Finalizer
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the class's set-up (CONTRIBUTING.md)
+  static #setUp = (() => {
     Object.setPrototypeOf(this.prototype, Function.prototype);
-  }
+    shareInstanceof(this, 'Finalizer');
+  })();
 }
 
 // Made outside the constructor so that its closure cannot capture `obj`, `func` or `args`.

@@ -64,6 +64,7 @@ export function proxy<T extends object>(target: T, callback?: ProxyCallback<T>):
   if (typeof target === 'symbol') {
     throw new TypeError(`cannot create weak proxy to 'symbol' value`);
   }
+  if (isRevoked(target)) throw new TypeError(`cannot create weak proxy to 'revoked proxy' value`);
   if (callback !== undefined) {
     assertFunction(callback, 'callback');
   } else {
@@ -80,6 +81,16 @@ export function proxy<T extends object>(target: T, callback?: ProxyCallback<T>):
   if (callback === undefined) setCanonical(target, 'proxy', created as unknown as Watcher);
   else watchTargetWeakly(target, created as unknown as Watcher, true);
   return created;
+}
+
+// Only a revoked Proxy makes `Array.isArray` throw; it calls no trap of a live one.
+function isRevoked(target: object): boolean {
+  try {
+    Array.isArray(target);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /** True when `value` is a proxy made by {@link proxy} (alive or dead); never throws. */

@@ -31,9 +31,11 @@ export class WeakProxyHandler<T extends object> implements ProxyHandler<T> {
   #callback: ProxyCallback<T> | undefined;
   // Set right after the Proxy is made; the callback receives it and `construct` compares to it.
   proxy!: T;
-  // A method read through this proxy -> what `get` hands out for it, so `p.m === p.m`. Held by
-  // the proxy, not the target: it goes when the proxy does.
-  #methods: Map<Function, Function> | undefined;
+  // A method of the target's prototype chain -> what `get` hands out for it, so `p.m === p.m`.
+  // Weak in the method: one that refers to the target keeps nothing alive from here. Only
+  // methods stored on the chain are kept: a getter's or a proxy's functions may be new on
+  // every read, and would pile up.
+  #methods: WeakMap<Function, Function> | undefined;
 
   constructor(target: T, callback: ProxyCallback<T> | undefined) {
     this.#target = new WeakRef(target);
@@ -69,8 +71,10 @@ export class WeakProxyHandler<T extends object> implements ProxyHandler<T> {
       throw deadTargetError();
     }
     const value = Reflect.get(target, key, target);
-    if (typeof value !== 'function' || isOwnData(target, key)) return value;
-    return this.#method(value);
+    if (typeof value !== 'function') return value;
+    const holder = dataHolder(target, key, value);
+    if (holder === target) return value;
+    return this.#method(value, holder !== undefined);
   }
 
   /**
@@ -80,14 +84,16 @@ export class WeakProxyHandler<T extends object> implements ProxyHandler<T> {
    * nothing alive, and calling it after the target was collected throws like the proxy does.
    * Constructors are left as is: `p.constructor === Class`, their `prototype` readable.
    */
-  #method(fn: Function): Function {
-    this.#methods ??= new Map();
-    let method = this.#methods.get(fn);
+  #method(fn: Function, stored: boolean): Function {
+    let method = this.#methods?.get(fn);
     if (method === undefined) {
       method = isConstructor(fn)
         ? fn
         : (...args: unknown[]): unknown => Reflect.apply(fn, this.#live(), args);
-      this.#methods.set(fn, method);
+      if (stored) {
+        this.#methods ??= new WeakMap();
+        this.#methods.set(fn, method);
+      }
     }
     return method;
   }
@@ -171,12 +177,21 @@ export class WeakProxyHandler<T extends object> implements ProxyHandler<T> {
 }
 
 /**
- * True for an own data property: the value itself comes back, as Python's proxy returns the
- * attribute (`p.fn === obj.fn`, a debounced function keeps its `.cancel`). That also covers
- * own frozen functions, for which the Proxy invariants demand the very same value.
+ * The object of `target`'s prototype chain (`target` included) whose own data property `key`
+ * holds `value`, or `undefined` when `value` came from a getter or a proxy's trap. An own one
+ * comes back as itself, as Python's proxy returns the attribute (`p.fn === obj.fn`, a debounced
+ * function keeps its `.cancel`); that also covers own frozen functions, for which the Proxy
+ * invariants demand the very same value.
  */
-function isOwnData(target: object, key: PropertyKey): boolean {
-  if (!Object.hasOwn(target, key)) return false;
-  const desc = Reflect.getOwnPropertyDescriptor(target, key);
-  return desc !== undefined && 'value' in desc;
+function dataHolder(target: object, key: PropertyKey, value: unknown): object | undefined {
+  for (
+    let object: object | null = target;
+    object !== null;
+    object = Reflect.getPrototypeOf(object)
+  ) {
+    if (!Object.hasOwn(object, key)) continue;
+    const desc = Reflect.getOwnPropertyDescriptor(object, key);
+    return desc !== undefined && 'value' in desc && desc.value === value ? object : undefined;
+  }
+  return undefined;
 }

@@ -272,6 +272,17 @@ describe('bad input', () => {
     expect(() => proxy(Symbol('s') as any)).toThrow("cannot create weak proxy to 'symbol' value");
   });
 
+  it('rejects a revoked Proxy in its own words, for objects and functions alike', () => {
+    for (const target of [{}, () => {}, []]) {
+      const { proxy: revoked, revoke } = Proxy.revocable(target, {});
+      revoke();
+      expect(() => proxy(revoked)).toThrow(
+        new TypeError("cannot create weak proxy to 'revoked proxy' value"),
+      );
+      expect(getWeakRefCount(revoked)).toBe(0);
+    }
+  });
+
   it('rejects a non-function callback and registers nothing', () => {
     const target = {};
     expect(() => proxy(target, 5 as any)).toThrow("callback must be a function, not 'number'");

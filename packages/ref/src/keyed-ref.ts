@@ -4,6 +4,7 @@ import {
   inspectCustom,
   inspectWithState,
   type Shown,
+  shareInstanceof,
   type WeakKey,
 } from '@w/core/internal';
 import { Ref, type RefCallback } from './ref';
@@ -11,6 +12,11 @@ import { Ref, type RefCallback } from './ref';
 /** A `Ref` that also carries a `key` (Python's `weakref.KeyedRef`), as `valueRefs()` returns. */
 export class KeyedRef<K, T extends WeakKey = WeakKey> extends Ref<T> {
   readonly key: K;
+
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the class's set-up (CONTRIBUTING.md)
+  static #setUp = (() => {
+    shareInstanceof(this, 'KeyedRef');
+  })();
 
   constructor(target: T, callback: RefCallback<KeyedRef<K, T>> | undefined, key: K) {
     super(target, callback as RefCallback<Ref<T>> | undefined);

@@ -10,6 +10,7 @@ import {
   inspectCustom,
   inspectWithState,
   setCanonical,
+  shareInstanceof,
   targetCollected,
   type Watcher,
   type WeakKey,
@@ -21,6 +22,10 @@ import {
  * method type so its parameter is bivariant: `Ref<Sub>` stays assignable to `Ref<Base>`.
  */
 export type RefCallback<R> = { callback(ref: R): void }['callback'];
+
+// Set up with the class: true when `value` is a `Ref` (of any subclass) made by this copy of
+// the package. Not a static method: a class body never names its class (CONTRIBUTING.md).
+let isRef: (value: unknown) => value is Ref;
 
 /**
  * A weak reference (Python's `weakref.ref`): a native `WeakRef` that can carry a callback,
@@ -36,14 +41,15 @@ export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watc
     if (!makingReusedRef) watchTargetWeakly(target, this, callback !== undefined);
   }
 
-  /** True when `value` is a `Ref` (of any subclass) made by this copy of the package. */
-  static #is(value: unknown): value is Ref {
-    return typeof value === 'object' && value !== null && #callback in value;
-  }
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the class's set-up (CONTRIBUTING.md)
+  static #setUp = (() => {
+    isRef = (value) => typeof value === 'object' && value !== null && #callback in value;
+    shareInstanceof(this, 'Ref');
+  })();
 
   /** The callback (Python's `__callback__`); `undefined` once it has run, or if none. */
   get callback(): RefCallback<this> | undefined {
-    if (!Ref.#is(this)) throw incompatibleReceiver('get Ref.prototype.callback', this);
+    if (!isRef(this)) throw incompatibleReceiver('get Ref.prototype.callback', this);
     return this.#callback;
   }
 
@@ -52,9 +58,9 @@ export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watc
    * referent is gone, a ref equals only itself.
    */
   equals(other: unknown): boolean {
-    if (!Ref.#is(this)) throw incompatibleReceiver('Ref.prototype.equals', this);
+    if (!isRef(this)) throw incompatibleReceiver('Ref.prototype.equals', this);
     if (this === other) return true;
-    if (!Ref.#is(other)) return false;
+    if (!isRef(other)) return false;
     const referent = this.deref();
     return referent !== undefined && referent === other.deref();
   }
@@ -64,7 +70,7 @@ export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watc
    * `Ref { <alive> Node { id: 1 } }`, or `Ref { <dead> }` once the referent is gone.
    */
   [inspectCustom](depth: number | null, options: InspectOptions, inspect: Inspect): string {
-    if (!Ref.#is(this)) throw incompatibleReceiver('Ref.prototype[inspect.custom]', this);
+    if (!isRef(this)) throw incompatibleReceiver('Ref.prototype[inspect.custom]', this);
     const referent = this.deref();
     const shown = referent === undefined ? [] : [{ value: referent }];
     return inspectWithState(this, 'Ref', referent !== undefined, shown, depth, options, inspect);
@@ -72,7 +78,7 @@ export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watc
 
   /** The inspection at depth 0: `Ref { <alive> [Node] }`, or `Ref { <dead> }`. */
   override toString(): string {
-    if (!Ref.#is(this)) throw incompatibleReceiver('Ref.prototype.toString', this);
+    if (!isRef(this)) throw incompatibleReceiver('Ref.prototype.toString', this);
     return inspectBriefly(this);
   }
 
@@ -86,7 +92,7 @@ export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watc
 
   /** @internal Called by @w/core after the referent is collected. */
   [targetCollected](): void {
-    if (!Ref.#is(this)) throw incompatibleReceiver('Ref.prototype[targetCollected]', this);
+    if (!isRef(this)) throw incompatibleReceiver('Ref.prototype[targetCollected]', this);
     const callback = this.#callback;
     if (callback === undefined) return;
     this.#callback = undefined;

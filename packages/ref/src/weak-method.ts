@@ -1,11 +1,13 @@
 import {
   assertFunction,
+  describeKey,
   describeType,
   type Inspect,
   type InspectOptions,
   incompatibleReceiver,
   inspectCustom,
   inspectWithState,
+  shareInstanceof,
   watchTargetWeakly,
 } from '@w/core/internal';
 import { Ref, type RefCallback } from './ref';
@@ -21,6 +23,9 @@ export type MethodOf<T, M> = M extends AnyFunction
   : M extends keyof T
     ? Extract<T[M], AnyFunction>
     : never;
+
+// Set up with the class, as `isRef` is.
+let isWeakMethod: (value: unknown) => value is WeakMethod<object, any>;
 
 /**
  * A weak reference to a method of an object (Python's `weakref.WeakMethod`). JavaScript
@@ -45,13 +50,15 @@ export class WeakMethod<
     watchTargetWeakly(fn, this, callback !== undefined);
   }
 
-  static #is(value: unknown): value is WeakMethod {
-    return typeof value === 'object' && value !== null && #method in value;
-  }
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the class's set-up (CONTRIBUTING.md)
+  static #setUp = (() => {
+    isWeakMethod = (value) => typeof value === 'object' && value !== null && #method in value;
+    shareInstanceof(this, 'WeakMethod');
+  })();
 
   /** The method bound to its object, or `undefined` once either was collected. */
   override deref(): MethodOf<T, M> | undefined {
-    if (!WeakMethod.#is(this)) throw incompatibleReceiver('WeakMethod.prototype.deref', this);
+    if (!isWeakMethod(this)) throw incompatibleReceiver('WeakMethod.prototype.deref', this);
     const obj = super.deref();
     const fn = this.#method.deref();
     return obj === undefined || fn === undefined ? undefined : (fn.bind(obj) as MethodOf<T, M>);
@@ -59,9 +66,9 @@ export class WeakMethod<
 
   /** Equal when both are alive with the same object and function; else only to itself. */
   override equals(other: unknown): boolean {
-    if (!WeakMethod.#is(this)) throw incompatibleReceiver('WeakMethod.prototype.equals', this);
+    if (!isWeakMethod(this)) throw incompatibleReceiver('WeakMethod.prototype.equals', this);
     if (this === other) return true;
-    if (!WeakMethod.#is(other)) return false;
+    if (!isWeakMethod(other)) return false;
     const fn = this.#method.deref();
     const obj = super.deref();
     return (
@@ -78,7 +85,7 @@ export class WeakMethod<
     options: InspectOptions,
     inspect: Inspect,
   ): string {
-    if (!WeakMethod.#is(this)) {
+    if (!isWeakMethod(this)) {
       throw incompatibleReceiver('WeakMethod.prototype[inspect.custom]', this);
     }
     const obj = super.deref();
@@ -106,6 +113,6 @@ function methodOf<F>(obj: unknown, method: unknown): F {
     );
   }
   const fn = (obj as Record<PropertyKey, unknown>)[method];
-  assertFunction(fn, `property ${String(method)}`);
+  assertFunction(fn, `property ${describeKey(method)}`);
   return fn as F;
 }

@@ -53,10 +53,10 @@ describe('WeakMethod', () => {
     // `any`: the types reject these calls (types.test-d.ts); this is what happens at run time.
     const g: any = new Greeter('x');
     expect(() => new WeakMethod(g, 'name')).toThrow(
-      new TypeError(`property name must be a function, not 'string'`),
+      new TypeError(`property "name" must be a function, not 'string'`),
     );
     expect(() => new WeakMethod(g, 'missing')).toThrow(
-      new TypeError(`property missing must be a function, not 'undefined'`),
+      new TypeError(`property "missing" must be a function, not 'undefined'`),
     );
     expect(() => new WeakMethod(3 as any, 'toString')).toThrow(
       new TypeError(`WeakMethod needs an object, not 'number'`),
@@ -65,5 +65,12 @@ describe('WeakMethod', () => {
       new TypeError(`method must be a function or a property name, not 'null'`),
     );
     expect(getWeakRefCount(g)).toBe(0);
+  });
+
+  it('quotes at most 60 characters of a missing method name', () => {
+    const name = 'm'.repeat(5e7);
+    expect(() => new WeakMethod(new Greeter('x'), name)).toThrow(
+      new TypeError(`property "${'m'.repeat(60)}"… must be a function, not 'undefined'`),
+    );
   });
 });

@@ -1,6 +1,7 @@
 import {
   assertFunction,
   assertWeakable,
+  describeKey,
   describeType,
   type Inspect,
   type InspectOptions,
@@ -8,6 +9,7 @@ import {
   inspectCollection,
   inspectCustom,
   OrderedWeakKeys,
+  shareInstanceof,
   type WeakKey,
 } from '@w/core/internal';
 import { type Ref, ref } from '@w/ref';
@@ -33,20 +35,9 @@ let ownKeys: <K extends WeakKey, V>(map: unknown, method: string) => OrderedWeak
  * @typeParam K - the keys: objects, functions or non-registered symbols.
  * @typeParam V - the values: anything.
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface below types a method
 export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
   readonly #keys = new OrderedWeakKeys<K, V>('WeakKeyMap cleanup');
-
-  static {
-    ownKeys = <K2 extends WeakKey, V2>(map: unknown, method: string) => {
-      if (typeof map === 'object' && map !== null && #keys in map) {
-        return (map as unknown as WeakKeyMap<K2, V2>).#keys;
-      }
-      throw incompatibleReceiver(
-        `WeakKeyMap.prototype${method[0] === '[' ? '' : '.'}${method}`,
-        map,
-      );
-    };
-  }
 
   /**
    * Creates a map from `[key, value]` pairs. A key that cannot be held weakly throws a
@@ -138,7 +129,7 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
     const keys = ownKeys<K, V>(this, 'pop');
     if (!keys.has(key)) {
       if (defaultValue.length > 0) return defaultValue[0] as D;
-      throw new RangeError('WeakKeyMap.pop(): key not found');
+      throw new RangeError(`WeakKeyMap.pop(): key not found: ${describeKey(key)}`);
     }
     const value = keys.get(key) as V;
     keys.delete(key);
@@ -169,7 +160,7 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
   /** A new `WeakKeyMap` with the same live entries, in the same order. */
   copy(): WeakKeyMap<K, V> {
     const keys = ownKeys<K, V>(this, 'copy');
-    const result = new WeakKeyMap<K, V>();
+    const result = emptyMap<K, V>();
     setAll(result.#keys, keys.entries());
     return result;
   }
@@ -181,7 +172,7 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
   union<K2 extends WeakKey, V2>(other: Iterable<readonly [K2, V2]>): WeakKeyMap<K | K2, V | V2> {
     const keys = ownKeys<K, V>(this, 'union');
     const pairs = checkedPairs<K | K2, V | V2>(other);
-    const result = new WeakKeyMap<K | K2, V | V2>();
+    const result = emptyMap<K | K2, V | V2>();
     setAll(result.#keys, keys.entries());
     setAll(result.#keys, pairs);
     return result;
@@ -212,11 +203,6 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
     return ownKeys<K, V>(this, 'entries').entries();
   }
 
-  /** Same as `entries()`. */
-  [Symbol.iterator](): MapIterator<[K, V]> {
-    return ownKeys<K, V>(this, '[Symbol.iterator]').entries();
-  }
-
   /**
    * What `console.log` and `util.inspect` show: `WeakKeyMap(2) { {…} => 1, {…} => 2 }`, the
    * live entries as a `Map` shows them (a snapshot made for the call, so nothing is kept).
@@ -233,14 +219,42 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
     for (const [key, value] of keys.entries()) callback.call(thisArg, value, key, this);
   }
 
-  // A data property, as on `Map.prototype`: reading it needs no receiver check. In the class,
-  // so that a bundle that does not use it drops it with the class.
-  static {
-    Object.defineProperty(WeakKeyMap.prototype, Symbol.toStringTag, {
+  // In the class, so that a bundle that does not use it drops it with the class.
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the class's set-up (CONTRIBUTING.md)
+  static #setUp = (() => {
+    ownKeys = <K2 extends WeakKey, V2>(map: unknown, method: string) => {
+      if (typeof map === 'object' && map !== null && #keys in map) {
+        return (map as unknown as WeakKeyMap<K2, V2>).#keys;
+      }
+      throw incompatibleReceiver(
+        `WeakKeyMap.prototype${method[0] === '[' ? '' : '.'}${method}`,
+        map,
+      );
+    };
+    // As on `Map.prototype`: a data property (reading it needs no receiver check), and
+    // [Symbol.iterator] is entries itself.
+    Object.defineProperty(this.prototype, Symbol.toStringTag, {
       value: 'WeakKeyMap',
       configurable: true,
     });
-  }
+    Object.defineProperty(this.prototype, Symbol.iterator, {
+      value: this.prototype.entries,
+      configurable: true,
+      writable: true,
+    });
+    shareInstanceof(this, 'WeakKeyMap');
+  })();
+}
+
+// [Symbol.iterator] is `entries` itself (see the class's set-up).
+export interface WeakKeyMap<K extends WeakKey, V> {
+  /** Same as `entries()` (the same function, as on `Map`). */
+  [Symbol.iterator](): MapIterator<[K, V]>;
+}
+
+// For `copy` and `union`: outside the class, as a class body never names its own class.
+function emptyMap<K extends WeakKey, V>(): WeakKeyMap<K, V> {
+  return new WeakKeyMap();
 }
 
 function setAll<K extends WeakKey, V>(

@@ -52,9 +52,10 @@ describe('a method called on something that is not a WeakKeyMap', () => {
 
   describe.each(METHODS)('%s', (name, args) => {
     it.each(RECEIVERS)('throws a TypeError for %s', (_, receiver, type) => {
+      // [Symbol.iterator] is entries itself, as on Map, so the error names entries.
       const method =
         name === Symbol.iterator
-          ? '[Symbol.iterator]'
+          ? '.entries'
           : name === inspectCustom
             ? '[inspect.custom]'
             : `.${String(name)}`;
@@ -96,6 +97,15 @@ describe('a method called on something that is not a WeakKeyMap', () => {
       expect(call).toThrow(TypeError);
     }
     expect(touched).toBe(false);
+  });
+
+  it('[Symbol.iterator] is entries itself, as on Map.prototype', () => {
+    expect(proto[Symbol.iterator]).toBe(proto.entries);
+    expect(Object.getOwnPropertyDescriptor(proto, Symbol.iterator)).toMatchObject({
+      writable: true,
+      enumerable: false,
+      configurable: true,
+    });
   });
 
   it('toStringTag is a data property, as on Map.prototype', () => {

@@ -1,3 +1,4 @@
+import type { WeakKey } from '@w/core';
 import { Ref } from '@w/ref';
 import { describe, expect, it } from 'vitest';
 import { WeakKeyMap } from '../src';
@@ -29,6 +30,18 @@ describe('pop', () => {
     expect(() => map.pop(b)).toThrow(RangeError);
     expect(() => map.pop(b)).toThrow('key not found');
     expect(map.size).toBe(1);
+  });
+
+  it('names the missing key, cut short as WeakValueMap cuts it', () => {
+    const map = new WeakKeyMap<WeakKey, number>([[a, 1]]);
+    const session = Symbol('session');
+    expect(() => map.pop(session)).toThrow(
+      new RangeError('WeakKeyMap.pop(): key not found: Symbol(session)'),
+    );
+    const long = { toString: () => 'k'.repeat(1e6) };
+    expect(() => map.pop(long)).toThrow(
+      new RangeError(`WeakKeyMap.pop(): key not found: ${'k'.repeat(60)}…`),
+    );
   });
 
   it('returns a stored falsy value rather than the default', () => {

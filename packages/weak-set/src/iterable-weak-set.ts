@@ -10,6 +10,7 @@ import {
   inspectCollection,
   inspectCustom,
   OrderedWeakKeys,
+  shareInstanceof,
 } from '@w/core/internal';
 import { getSetRecord, keysOf, otherHas, type SetLike } from './set-like';
 
@@ -39,24 +40,9 @@ let newSet: <T extends WeakKey>() => [IterableWeakSet<T>, Members<T>];
  * methods read the set's own members (never overridable methods such as `has`), and every
  * set they return is an `IterableWeakSet`, also when called on a subclass.
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface below types two methods
 export class IterableWeakSet<T extends WeakKey> implements Set<T> {
   readonly #members: Members<T> = new OrderedWeakKeys<T, undefined>('IterableWeakSet cleanup');
-
-  static {
-    ownMembers = <U extends WeakKey>(set: unknown, method: string) => {
-      if (typeof set === 'object' && set !== null && #members in set) {
-        return (set as unknown as IterableWeakSet<U>).#members;
-      }
-      throw incompatibleReceiver(
-        `IterableWeakSet.prototype${method[0] === '[' ? '' : '.'}${method}`,
-        set,
-      );
-    };
-    newSet = <U extends WeakKey>() => {
-      const set = new IterableWeakSet<U>();
-      return [set, set.#members];
-    };
-  }
 
   /**
    * Creates a set holding the members of `iterable`, like `new Set(iterable)`. Throws
@@ -166,19 +152,9 @@ export class IterableWeakSet<T extends WeakKey> implements Set<T> {
     return ownMembers<T>(this, 'values').keys();
   }
 
-  /** The same as `values()`, as for `Set`. */
-  keys(): SetIterator<T> {
-    return ownMembers<T>(this, 'keys').keys();
-  }
-
   /** `[member, member]` pairs, as for `Set`. */
   entries(): SetIterator<[T, T]> {
     return pairsOf(ownMembers<T>(this, 'entries'));
-  }
-
-  /** The same as `values()`. */
-  [Symbol.iterator](): SetIterator<T> {
-    return ownMembers<T>(this, '[Symbol.iterator]').keys();
   }
 
   /**
@@ -307,14 +283,45 @@ export class IterableWeakSet<T extends WeakKey> implements Set<T> {
     return true;
   }
 
-  // A data property, as on `Set.prototype`: reading it needs no receiver check. In the class,
-  // so that a bundle that does not use it drops it with the class.
-  static {
-    Object.defineProperty(IterableWeakSet.prototype, Symbol.toStringTag, {
+  // In the class, so that a bundle that does not use it drops it with the class.
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the class's set-up (CONTRIBUTING.md)
+  static #setUp = (() => {
+    ownMembers = <U extends WeakKey>(set: unknown, method: string) => {
+      if (typeof set === 'object' && set !== null && #members in set) {
+        return (set as unknown as IterableWeakSet<U>).#members;
+      }
+      throw incompatibleReceiver(
+        `IterableWeakSet.prototype${method[0] === '[' ? '' : '.'}${method}`,
+        set,
+      );
+    };
+    newSet = <U extends WeakKey>() => {
+      const set = new this<U>();
+      return [set, set.#members];
+    };
+    // As on `Set.prototype`: a data property (reading it needs no receiver check), and `keys`
+    // and [Symbol.iterator] are `values` itself.
+    Object.defineProperty(this.prototype, Symbol.toStringTag, {
       value: 'IterableWeakSet',
       configurable: true,
     });
-  }
+    for (const key of ['keys', Symbol.iterator]) {
+      Object.defineProperty(this.prototype, key, {
+        value: this.prototype.values,
+        configurable: true,
+        writable: true,
+      });
+    }
+    shareInstanceof(this, 'IterableWeakSet');
+  })();
+}
+
+// `keys` and [Symbol.iterator] are `values` itself (see the class's set-up).
+export interface IterableWeakSet<T extends WeakKey> {
+  /** The same as `values()` (the same function, as on `Set`). */
+  keys(): SetIterator<T>;
+  /** The same as `values()` (the same function, as on `Set`). */
+  [Symbol.iterator](): SetIterator<T>;
 }
 
 function addOnce<T extends WeakKey>(members: Members<T>, value: T): void {

@@ -61,9 +61,10 @@ describe('a method called on something that is not an IterableWeakSet', () => {
 
   describe.each(METHODS)('%s', (name, args) => {
     it.each(RECEIVERS)('throws a TypeError for %s', (_, receiver, type) => {
+      // keys and [Symbol.iterator] are values itself, as on Set, so the error names values.
       const method =
-        name === Symbol.iterator
-          ? '[Symbol.iterator]'
+        name === Symbol.iterator || name === 'keys'
+          ? '.values'
           : name === inspectCustom
             ? '[inspect.custom]'
             : `.${String(name)}`;
@@ -101,6 +102,18 @@ describe('a method called on something that is not an IterableWeakSet', () => {
     expect(() => proto.update!.call({}, set)).toThrow(TypeError);
     expect(() => proto.differenceUpdate!.call({}, set)).toThrow(TypeError);
     expect([...set]).toEqual([a, b]);
+  });
+
+  it('keys and [Symbol.iterator] are values itself, as on Set.prototype', () => {
+    expect(proto.keys).toBe(proto.values);
+    expect(proto[Symbol.iterator]).toBe(proto.values);
+    for (const key of ['keys', Symbol.iterator]) {
+      expect(Object.getOwnPropertyDescriptor(proto, key)).toMatchObject({
+        writable: true,
+        enumerable: false,
+        configurable: true,
+      });
+    }
   });
 
   it('toStringTag is a data property, as on Set.prototype', () => {

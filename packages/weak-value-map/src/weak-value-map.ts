@@ -4,16 +4,17 @@ import {
   type CleanupRegistry,
   cleanOwnCell,
   createCleanupRegistry,
+  describeKey,
   type Inspect,
   type InspectOptions,
   incompatibleReceiver,
   inspectCollection,
   inspectCustom,
   type OwnCell,
+  shareInstanceof,
   type WeakKey,
 } from '@w/core/internal';
 import { KeyedRef } from '@w/ref';
-import { describeKey } from './describe-key';
 import { liveEntries, liveKeys, liveValues } from './live-iterators';
 import { checkedPairs, type PairSource } from './pairs';
 
@@ -46,7 +47,7 @@ type Held<K, V extends WeakKey> = Entry<K, V> | typeof COLLECTED;
 // entry); not for delete, pop, popItem or clear. A registered symbol: no export to keep stable.
 const onCollected = Symbol.for('@w/weak-value-map:onCollected');
 
-// Set in the class's static block: a brand check that works on any value.
+// Set up with the class: a brand check that works on any value.
 let isWeakValueMap: (value: unknown) => boolean;
 
 function check(receiver: unknown, method: string): void {
@@ -63,20 +64,22 @@ function check(receiver: unknown, method: string): void {
  * symbols. Iteration follows insertion order and tolerates mutation, as `Map` does.
  */
 export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
-  static {
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the class's set-up (CONTRIBUTING.md)
+  static #setUp = (() => {
     isWeakValueMap = (value) =>
       typeof value === 'object' && value !== null && #entries in (value as object);
     // As on Map.prototype: a data property, and [Symbol.iterator] is entries itself.
-    Object.defineProperty(WeakValueMap.prototype, Symbol.toStringTag, {
+    Object.defineProperty(this.prototype, Symbol.toStringTag, {
       value: 'WeakValueMap',
       configurable: true,
     });
-    Object.defineProperty(WeakValueMap.prototype, Symbol.iterator, {
-      value: WeakValueMap.prototype.entries,
+    Object.defineProperty(this.prototype, Symbol.iterator, {
+      value: this.prototype.entries,
       configurable: true,
       writable: true,
     });
-  }
+    shareInstanceof(this, 'WeakValueMap');
+  })();
 
   readonly #entries = new Map<K, Entry<K, V>>();
 
@@ -255,7 +258,7 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
    */
   copy(): WeakValueMap<K, V> {
     check(this, 'copy');
-    const result = new WeakValueMap<K, V>();
+    const result = emptyMap<K, V>();
     result.#storeAll(this.#entries);
     return result;
   }
@@ -267,7 +270,7 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
   union<K2 = K, V2 extends WeakKey = V>(other: PairSource<K2, V2>): WeakValueMap<K | K2, V | V2> {
     check(this, 'union');
     const pairs = checkedPairs(other);
-    const result = new WeakValueMap<K | K2, V | V2>();
+    const result = emptyMap<K | K2, V | V2>();
     result.#storeAll(this.#entries);
     for (const [key, value] of pairs) result.#store(key, value);
     return result;
@@ -437,4 +440,9 @@ const ORDER_SLACK = 1024;
 // The spec's CanonicalizeKeyedCollectionKey: Map stores -0 as +0, and so must what we hand out.
 function canonicalKey<K>(key: K): K {
   return (key === 0 ? 0 : key) as K;
+}
+
+// For `copy` and `union`: outside the class, as a class body never names its own class.
+function emptyMap<K, V extends WeakKey>(): WeakValueMap<K, V> {
+  return new WeakValueMap();
 }

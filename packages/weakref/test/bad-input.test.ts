@@ -643,7 +643,11 @@ const keyMapReceivers: Row[] = [
   ['WeakKeyMap.prototype.keys', (_, bad) => keyMapProto.keys.call(bad)],
   ['WeakKeyMap.prototype.values', (_, bad) => keyMapProto.values.call(bad)],
   ['WeakKeyMap.prototype.entries', (_, bad) => keyMapProto.entries.call(bad)],
-  ['WeakKeyMap.prototype[Symbol.iterator]', (_, bad) => keyMapProto[Symbol.iterator].call(bad)],
+  [
+    // The same function as entries, as on Map: the error names entries.
+    'WeakKeyMap.prototype.entries (as [Symbol.iterator])',
+    (_, bad) => keyMapProto[Symbol.iterator].call(bad),
+  ],
   ['WeakKeyMap.prototype.forEach', (_, bad) => keyMapProto.forEach.call(bad, fn)],
 ];
 const setReceivers: Row[] = [
@@ -668,9 +672,13 @@ const setReceivers: Row[] = [
   ],
   ['IterableWeakSet.prototype.copy', (_, bad) => setProto.copy.call(bad)],
   ['IterableWeakSet.prototype.values', (_, bad) => setProto.values.call(bad)],
-  ['IterableWeakSet.prototype.keys', (_, bad) => setProto.keys.call(bad)],
+  // keys and [Symbol.iterator] are values itself, as on Set: the error names values.
+  ['IterableWeakSet.prototype.values (as keys)', (_, bad) => setProto.keys.call(bad)],
   ['IterableWeakSet.prototype.entries', (_, bad) => setProto.entries.call(bad)],
-  ['IterableWeakSet.prototype[Symbol.iterator]', (_, bad) => setProto[Symbol.iterator].call(bad)],
+  [
+    'IterableWeakSet.prototype.values (as [Symbol.iterator])',
+    (_, bad) => setProto[Symbol.iterator].call(bad),
+  ],
   ['IterableWeakSet.prototype.forEach', (_, bad) => setProto.forEach.call(bad, fn)],
   ...SET_METHODS.map(
     (method): Row => [

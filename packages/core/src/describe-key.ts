@@ -1,10 +1,13 @@
-import { describeType } from '@w/core/internal';
+import { describeType } from './weakable';
 
 // An error message quotes at most this many characters of a key: a 3e8-character string
 // key must not build a 300M-character message.
 const MAX_QUOTED = 60;
 
-/** How `pop`'s error names a missing key: quoted if a string, cut to `MAX_QUOTED` + `…`. */
+/**
+ * How an error names a key it did not find (a map key, a method name): quoted if a string,
+ * cut to `MAX_QUOTED` + `…`.
+ */
 export function describeKey(key: unknown): string {
   if (typeof key === 'string') {
     return key.length > MAX_QUOTED
