@@ -1,5 +1,5 @@
 import { processShared } from './process-shared';
-import { callReportingErrors } from './unraisable';
+import { callReportingErrors, reportUnraisable } from './unraisable';
 import type { WeakKey } from './weakable';
 
 /** What a container registers its weak parts with: a `FinalizationRegistry` that never crashes. */
@@ -34,16 +34,35 @@ interface CleanupState {
   // V8 cleans ONE dirty FinalizationRegistry per task: one registry for every container of
   // every copy of @w/core makes all their cleanup run in one task.
   readonly registry: FinalizationRegistry<Cleanable>;
-  // Container cleanups run so far: collectGarbage() repeats while this moves.
-  runs: number;
+  // Counts a container cleanup; `runs()` reads the count (collectGarbage() repeats while it
+  // moves). Closures, not a property: freezing the slot (SES's `harden`) cannot break them.
+  readonly ran: () => void;
+  readonly runs: () => number;
 }
 
 // Pure: a bundle that uses nothing of this module drops the slot with it.
-const shared = /* @__PURE__ */ processShared<CleanupState>('cleanup-registry@1', () => {
-  const registry = new FinalizationRegistry<Cleanable>((cell) => cell.clean());
-  const state = { registry, runs: 0 };
-  armCanary(registry);
-  return state;
+const shared = /* @__PURE__ */ processShared<CleanupState>('cleanup-registry@2', () => {
+  let runs = 0;
+  let reported = false;
+  const registry = new FinalizationRegistry<Cleanable>((cell) => {
+    // Each cell reports its own callback's errors: what gets here is a fault in the library's
+    // own state (a tampered slot). Thrown out of here it would end the process.
+    try {
+      cell.clean();
+    } catch (error) {
+      if (reported) return;
+      reported = true;
+      reportUnraisable(error, 'weak cleanup (reported once)');
+    }
+  });
+  if (!isSandbox()) armCanary(registry);
+  return {
+    registry,
+    ran: () => {
+      runs++;
+    },
+    runs: () => runs,
+  };
 });
 
 // V8 11.3 (Node 20) stops ALL FinalizationRegistry cleanup for good once a dirty registry (any
@@ -53,6 +72,15 @@ const shared = /* @__PURE__ */ processShared<CleanupState>('cleanup-registry@1',
 function armCanary(registry: FinalizationRegistry<Cleanable>): void {
   const canary: Cleanable = { clean: () => armCanary(registry) };
   registry.register({}, canary);
+}
+
+// A realm that can be dropped while the process runs on: a Node `vm` context (Jest and
+// vitest's vmThreads give each test file one), which sees another realm's `process`, or none
+// and no `self` either. There the canary would BE the bug: a registry dirty after every
+// collection, collected with its realm. The main realm's canary covers dropped contexts too.
+function isSandbox(): boolean {
+  const { process, self } = globalThis as { process?: unknown; self?: unknown };
+  return process === undefined ? self === undefined : !(process instanceof Object);
 }
 
 /**
@@ -66,7 +94,7 @@ class Owner<H> implements Cleanable {
   constructor(readonly facade: WeakRef<Facade<H>>) {}
 
   clean(): void {
-    shared.runs++;
+    shared.ran();
     shared.registry.unregister(this);
   }
 }
@@ -79,14 +107,14 @@ class Cell<H> implements Cleanable {
   ) {}
 
   clean(): void {
-    shared.runs++;
+    shared.ran();
     this.owner.facade.deref()?.cleanup(this.held);
   }
 }
 
 /** What an `OwnCell`'s `clean()` calls: the cleanup of the registry that registered it. */
 export function cleanOwnCell(cell: OwnCell): void {
-  shared.runs++;
+  shared.ran();
   const owner = cell.cleanupOwner as Owner<OwnCell> | undefined;
   // Registered again (with a registry that replaced the first): one cleanup is enough.
   if (owner === undefined) return;
@@ -139,7 +167,7 @@ class LastingCell<H> implements Cleanable {
   ) {}
 
   clean(): void {
-    shared.runs++;
+    shared.ran();
     this.registry.cleanup(this.held);
   }
 }
@@ -189,7 +217,7 @@ export function createCleanupRegistry<H>(
 
 /** How many container cleanups have run so far in this process, over every copy of @w/core. */
 export function cleanupRunCount(): number {
-  return shared.runs;
+  return shared.runs();
 }
 
 /** Calls `cell.clean()` once `target` has been collected, in the same task as all cleanup. */

@@ -56,7 +56,7 @@ class TargetRecord {
   add(watcher: Watcher, referent: boolean): void {
     if (this.young === undefined) {
       this.young = [];
-      shared.youngRecords.push(this);
+      shared.young().records.push(this);
       scheduleDemotion();
     }
     this.young.push(watcher, referent);
@@ -164,11 +164,19 @@ interface CanonicalTicket extends WeakRef<WeakKey> {
   readonly slots: WeakMap<WeakKey, Entry>;
 }
 
+// What the young lists are: made since the last demotion, records with young watchers and
+// (slots, target, referent) triples; and whether a demotion task is on its way.
+interface Young {
+  records: TargetRecord[];
+  canonical: unknown[];
+  scheduled: boolean;
+}
+
 // One set of records, reused referents, registries and young lists per process, whichever
 // copy of this module (ESM, CJS, another install) made them: the records' methods travel
 // with them.
 // Annotated pure (as every slot here) so that a bundle that does not use it drops it.
-const shared = /* @__PURE__ */ processShared('@w/core/target-watchers@2', () => ({
+const shared = /* @__PURE__ */ processShared('@w/core/target-watchers@3', () => ({
   records: new WeakMap<WeakKey, TargetRecord>(),
   // The reused callback-less referents, apart from the records: `ref(target)` then costs one
   // lookup and one WeakMap entry, and no record.
@@ -186,10 +194,11 @@ const shared = /* @__PURE__ */ processShared('@w/core/target-watchers@2', () => 
     (held) => (held instanceof WeakRef ? forgetCanonical(held) : held.referentCollected()),
     'weak callback',
   ),
-  // Made since the last demotion: records with young watchers; (slots, target, referent).
-  youngRecords: [] as TargetRecord[],
-  youngCanonical: [] as unknown[],
-  demotionScheduled: false,
+  // Behind a closure: freezing the slot (SES's `harden`) cannot reach what changes.
+  young: (
+    (young: Young) => () =>
+      young
+  )({ records: [], canonical: [], scheduled: false }),
   Ticket: class extends WeakRef<WeakKey> implements CanonicalTicket {
     constructor(
       target: WeakKey,
@@ -212,34 +221,36 @@ function forgetCanonical(ticket: CanonicalTicket): void {
 const DEMOTIONS_PER_TASK = 1 << 21;
 
 function scheduleDemotion(): void {
-  if (shared.demotionScheduled) return;
-  shared.demotionScheduled = true;
+  const young = shared.young();
+  if (young.scheduled) return;
+  young.scheduled = true;
   nextTask(demoteYoung);
 }
 
 function demoteYoung(): void {
-  shared.demotionScheduled = false;
+  const young = shared.young();
+  young.scheduled = false;
   let budget = DEMOTIONS_PER_TASK;
-  const canonicalDone = Math.min(shared.youngCanonical.length, 3 * budget);
+  const canonicalDone = Math.min(young.canonical.length, 3 * budget);
   for (let i = 0; i < canonicalDone; i += 3) {
-    const slots = shared.youngCanonical[i] as WeakMap<WeakKey, Entry>;
-    const target = shared.youngCanonical[i + 1] as WeakKey;
-    const referent = shared.youngCanonical[i + 2] as Watcher;
+    const slots = young.canonical[i] as WeakMap<WeakKey, Entry>;
+    const target = young.canonical[i + 1] as WeakKey;
+    const referent = young.canonical[i + 2] as Watcher;
     // Replaced meanwhile (a newer reused referent) or already demoted: nothing to do.
     if (slots.get(target) !== referent) continue;
     slots.set(target, new WeakRef(referent));
     shared.referentRegistry.register(referent, new shared.Ticket(target, slots));
   }
-  shared.youngCanonical.splice(0, canonicalDone);
+  young.canonical.splice(0, canonicalDone);
   budget -= canonicalDone / 3;
   let recordsDone = 0;
-  for (; recordsDone < shared.youngRecords.length && budget > 0; recordsDone++) {
-    const record = shared.youngRecords[recordsDone]!;
+  for (; recordsDone < young.records.length && budget > 0; recordsDone++) {
+    const record = young.records[recordsDone]!;
     budget -= (record.young?.length ?? 0) / 2;
     record.demote();
   }
-  shared.youngRecords.splice(0, recordsDone);
-  if (shared.youngCanonical.length > 0 || shared.youngRecords.length > 0) scheduleDemotion();
+  young.records.splice(0, recordsDone);
+  if (young.canonical.length > 0 || young.records.length > 0) scheduleDemotion();
 }
 
 function recordFor(target: WeakKey): TargetRecord {
@@ -294,7 +305,7 @@ export function getCanonical<R extends object>(
 export function setCanonical(target: WeakKey, kind: CanonicalKind, referent: Watcher): void {
   const slots = shared.canonical[kind];
   slots.set(target, referent);
-  shared.youngCanonical.push(slots, target, referent);
+  shared.young().canonical.push(slots, target, referent);
   scheduleDemotion();
 }
 
