@@ -11,6 +11,8 @@ export interface CleanupRegistry<H> {
    * registration: its `clean()` must call `cleanOwnCell(this)`.
    */
   registerCell(target: WeakKey, held: H & OwnCell): void;
+  /** Takes back every registration of this registry whose cleanup has not run. */
+  unregisterAll(): void;
 }
 
 /** A held value that is its own cell in the process-wide registry (see `registerCell`). */
@@ -141,6 +143,10 @@ class Facade<H> implements CleanupRegistry<H> {
   registerCell(target: WeakKey, held: H & OwnCell): void {
     held.cleanupOwner = this.#owner;
     shared.registry.register(target, held, this.#owner);
+  }
+
+  unregisterAll(): void {
+    shared.registry.unregister(this.#owner);
   }
 
   cleanup(held: H): void {
