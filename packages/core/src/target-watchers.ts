@@ -172,6 +172,11 @@ interface Young {
   scheduled: boolean;
 }
 
+function youngLists(): () => Young {
+  const young: Young = { records: [], canonical: [], scheduled: false };
+  return () => young;
+}
+
 // One set of records, reused referents, registries and young lists per process, whichever
 // copy of this module (ESM, CJS, another install) made them: the records' methods travel
 // with them.
@@ -195,10 +200,7 @@ const shared = /* @__PURE__ */ processShared('@w/core/target-watchers@3', () => 
     'weak callback',
   ),
   // Behind a closure: freezing the slot (SES's `harden`) cannot reach what changes.
-  young: (
-    (young: Young) => () =>
-      young
-  )({ records: [], canonical: [], scheduled: false }),
+  young: youngLists(),
   Ticket: class extends WeakRef<WeakKey> implements CanonicalTicket {
     constructor(
       target: WeakKey,

@@ -25,17 +25,20 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => built?.remove());
 
-function run(body: string) {
+const ALL = `
+  import { ref } from './ref.js';
+  import { proxy } from './proxy.js';
+  import { WeakValueMap } from './wvm.js';
+  import { WeakKeyMap } from './wkm.js';
+  import { IterableWeakSet } from './set.js';`;
+
+function run(body: string, imports = ALL) {
   const script = join(built.dir, `child-${Math.random().toString(36).slice(2)}.mjs`);
   writeFileSync(
     script,
     `import { setUnraisableHook } from './core.js';
      import { collectGarbage } from './testing.js';
-     import { ref } from './ref.js';
-     import { proxy } from './proxy.js';
-     import { WeakValueMap } from './wvm.js';
-     import { WeakKeyMap } from './wkm.js';
-     import { IterableWeakSet } from './set.js';
+     ${imports}
      const reports = [];
      setUnraisableHook(({ origin, error }) => reports.push(origin + ': ' + error));
      ${body}`,
@@ -88,6 +91,22 @@ describe('process-wide slots frozen by a hardening step', () => {
       console.log(wvm.size, wkm.size, set.size, called, reports.join('; ') || 'no reports');`);
     expect(ended.stderr).toBe('');
     expect(ended.stdout).toBe('0 0 0 400 no reports');
+    expect(ended.status).toBe(0);
+  });
+
+  it('let a package loaded afterwards make its own', () => {
+    const ended = run(
+      `${HARDEN}
+      harden(globalThis[Symbol.for('@w/core/process-shared@1')]);
+      const { isProxy, proxy } = await import('./proxy.js'); // its slot is made now
+      let ran = 0;
+      const made = ((target) => proxy(target, () => ran++))({});
+      await collectGarbage();
+      console.log(isProxy(made), ran, reports.join('; ') || 'no reports');`,
+      '',
+    );
+    expect(ended.stderr).toBe('');
+    expect(ended.stdout).toBe('true 1 no reports');
     expect(ended.status).toBe(0);
   });
 });
