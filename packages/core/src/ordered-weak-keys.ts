@@ -1,20 +1,12 @@
-import {
-  type CleanupRegistry,
-  cleanOwnCell,
-  createCleanupRegistry,
-  type OwnCell,
-} from './cleanup-registry';
+import { type CleanupRegistry, createCleanupRegistry } from './cleanup-registry';
+import { WeakCell } from './weak-cell';
 import type { WeakKey } from './weakable';
 
 // A key's WeakRef while it is a member, and its own registration cell (held strongly by the
 // registry, so it must never reach the value). `link` is its place in the order, undefined
 // once it left: a re-add makes a new ref.
-class KeyRef<K extends WeakKey> extends WeakRef<K> implements OwnCell {
+class KeyRef<K extends WeakKey> extends WeakCell<K> {
   link: Link<K> | undefined = undefined;
-  cleanupOwner: object | undefined = undefined;
-  clean(): void {
-    cleanOwnCell(this);
-  }
 }
 
 // One place in the order, made per insertion. Unlinked links keep their `prev`/`next`: an

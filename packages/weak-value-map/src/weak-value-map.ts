@@ -2,14 +2,13 @@ import {
   assertFunction,
   assertWeakable,
   type CleanupRegistry,
-  cleanOwnCell,
   createCleanupRegistry,
   type Inspect,
   type InspectOptions,
   incompatibleReceiver,
   inspectCollection,
   inspectCustom,
-  type OwnCell,
+  WeakCell,
   type WeakKey,
 } from '@w/core/internal';
 import { KeyedRef } from '@w/ref';
@@ -22,18 +21,12 @@ import { checkedPairs, type PairSource } from './pairs';
  * holds, so cleanup can tell whether it is still the current entry for its key. An entry
  * that leaves the map forgets its key, so its leftover registration holds no user object.
  */
-class Entry<K, V extends WeakKey> extends WeakRef<V> implements OwnCell {
-  cleanupOwner: object | undefined = undefined;
+class Entry<K, V extends WeakKey> extends WeakCell<V> {
   constructor(
     value: V,
     public key: K | undefined,
   ) {
     super(value);
-  }
-
-  // Its own registration cell: no cell object per registered value.
-  clean(): void {
-    cleanOwnCell(this);
   }
 }
 
