@@ -57,7 +57,8 @@ const shared = /* @__PURE__ */ processShared<CleanupState>('cleanup-registry@2',
       reportUnraisable(error, 'weak cleanup (reported once)');
     }
   });
-  if (!isSandbox()) armCanary(registry);
+  if (isSandbox()) armHostCanary();
+  else armCanary(registry);
   return {
     registry,
     ran: () => {
@@ -79,10 +80,27 @@ function armCanary(registry: FinalizationRegistry<Cleanable>): void {
 // A realm that can be dropped while the process runs on: a Node `vm` context (Jest and
 // vitest's vmThreads give each test file one), which sees another realm's `process`, or none
 // and no `self` either. There the canary would BE the bug: a registry dirty after every
-// collection, collected with its realm. The main realm's canary covers dropped contexts too.
+// collection, collected with its realm.
 function isSandbox(): boolean {
   const { process, self } = globalThis as { process?: unknown; self?: unknown };
   return process === undefined ? self === undefined : !(process instanceof Object);
+}
+
+// So a sandbox arms one canary in the realm of the `process` it sees, which outlives it: made
+// by that realm's own Function, it holds nothing of this one. Once per host realm, shared by
+// every sandbox; none where there is no such `process` or code generation is refused.
+function armHostCanary(): void {
+  const host = (globalThis as { process?: { constructor?: { constructor?: unknown } } }).process;
+  const HostFunction = host?.constructor?.constructor;
+  if (typeof HostFunction !== 'function') return;
+  try {
+    (HostFunction as FunctionConstructor)(`const key = Symbol.for('@w/core/canary@1');
+      if (key in globalThis || !Object.isExtensible(globalThis)) return;
+      const registry = new FinalizationRegistry(arm);
+      function arm() { registry.register({}, undefined); }
+      globalThis[key] = registry;
+      arm();`)();
+  } catch {}
 }
 
 /**
