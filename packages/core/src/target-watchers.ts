@@ -56,7 +56,7 @@ class TargetRecord {
   add(watcher: Watcher, referent: boolean): void {
     if (this.young === undefined) {
       this.young = [];
-      shared.young().records.push(this);
+      youngLists.records.push(this);
       scheduleDemotion();
     }
     this.young.push(watcher, referent);
@@ -172,7 +172,7 @@ interface Young {
   scheduled: boolean;
 }
 
-function youngLists(): () => Young {
+function makeYoungLists(): () => Young {
   const young: Young = { records: [], canonical: [], scheduled: false };
   return () => young;
 }
@@ -200,7 +200,7 @@ const shared = /* @__PURE__ */ processShared('@w/core/target-watchers@3', () => 
     'weak callback',
   ),
   // Behind a closure: freezing the slot (SES's `harden`) cannot reach what changes.
-  young: youngLists(),
+  young: makeYoungLists(),
   Ticket: class extends WeakRef<WeakKey> implements CanonicalTicket {
     constructor(
       target: WeakKey,
@@ -210,6 +210,9 @@ const shared = /* @__PURE__ */ processShared('@w/core/target-watchers@3', () => 
     }
   },
 }));
+
+// Read once: every copy's closure gives the same lists.
+const youngLists = /* @__PURE__ */ shared.young();
 
 function forgetCanonical(ticket: CanonicalTicket): void {
   const target = ticket.deref();
@@ -223,36 +226,34 @@ function forgetCanonical(ticket: CanonicalTicket): void {
 const DEMOTIONS_PER_TASK = 1 << 21;
 
 function scheduleDemotion(): void {
-  const young = shared.young();
-  if (young.scheduled) return;
-  young.scheduled = true;
+  if (youngLists.scheduled) return;
+  youngLists.scheduled = true;
   nextTask(demoteYoung);
 }
 
 function demoteYoung(): void {
-  const young = shared.young();
-  young.scheduled = false;
+  youngLists.scheduled = false;
   let budget = DEMOTIONS_PER_TASK;
-  const canonicalDone = Math.min(young.canonical.length, 3 * budget);
+  const canonicalDone = Math.min(youngLists.canonical.length, 3 * budget);
   for (let i = 0; i < canonicalDone; i += 3) {
-    const slots = young.canonical[i] as WeakMap<WeakKey, Entry>;
-    const target = young.canonical[i + 1] as WeakKey;
-    const referent = young.canonical[i + 2] as Watcher;
+    const slots = youngLists.canonical[i] as WeakMap<WeakKey, Entry>;
+    const target = youngLists.canonical[i + 1] as WeakKey;
+    const referent = youngLists.canonical[i + 2] as Watcher;
     // Replaced meanwhile (a newer reused referent) or already demoted: nothing to do.
     if (slots.get(target) !== referent) continue;
     slots.set(target, new WeakRef(referent));
     shared.referentRegistry.register(referent, new shared.Ticket(target, slots));
   }
-  young.canonical.splice(0, canonicalDone);
+  youngLists.canonical.splice(0, canonicalDone);
   budget -= canonicalDone / 3;
   let recordsDone = 0;
-  for (; recordsDone < young.records.length && budget > 0; recordsDone++) {
-    const record = young.records[recordsDone]!;
+  for (; recordsDone < youngLists.records.length && budget > 0; recordsDone++) {
+    const record = youngLists.records[recordsDone]!;
     budget -= (record.young?.length ?? 0) / 2;
     record.demote();
   }
-  young.records.splice(0, recordsDone);
-  if (young.canonical.length > 0 || young.records.length > 0) scheduleDemotion();
+  youngLists.records.splice(0, recordsDone);
+  if (youngLists.canonical.length > 0 || youngLists.records.length > 0) scheduleDemotion();
 }
 
 function recordFor(target: WeakKey): TargetRecord {
@@ -307,7 +308,7 @@ export function getCanonical<R extends object>(
 export function setCanonical(target: WeakKey, kind: CanonicalKind, referent: Watcher): void {
   const slots = shared.canonical[kind];
   slots.set(target, referent);
-  shared.young().canonical.push(slots, target, referent);
+  youngLists.canonical.push(slots, target, referent);
   scheduleDemotion();
 }
 
