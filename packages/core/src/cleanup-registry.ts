@@ -1,5 +1,5 @@
 import { processShared } from './process-shared';
-import { callReportingErrors } from './unraisable';
+import { callReportingErrors, reportUnraisable } from './unraisable';
 import type { WeakKey } from './weakable';
 
 /** What a container registers its weak parts with: a `FinalizationRegistry` that never crashes. */
@@ -11,6 +11,8 @@ export interface CleanupRegistry<H> {
    * registration: its `clean()` must call `cleanOwnCell(this)`.
    */
   registerCell(target: WeakKey, held: H & OwnCell): void;
+  /** Takes back every registration of this registry whose cleanup has not run. */
+  unregisterAll(): void;
 }
 
 /** A held value that is its own cell in the process-wide registry (see `registerCell`). */
@@ -34,16 +36,36 @@ interface CleanupState {
   // V8 cleans ONE dirty FinalizationRegistry per task: one registry for every container of
   // every copy of @w/core makes all their cleanup run in one task.
   readonly registry: FinalizationRegistry<Cleanable>;
-  // Container cleanups run so far: collectGarbage() repeats while this moves.
-  runs: number;
+  // Counts a container cleanup; `runs()` reads the count (collectGarbage() repeats while it
+  // moves). Closures, not a property: freezing the slot (SES's `harden`) cannot break them.
+  readonly ran: () => void;
+  readonly runs: () => number;
 }
 
 // Pure: a bundle that uses nothing of this module drops the slot with it.
-const shared = /* @__PURE__ */ processShared<CleanupState>('cleanup-registry@1', () => {
-  const registry = new FinalizationRegistry<Cleanable>((cell) => cell.clean());
-  const state = { registry, runs: 0 };
-  armCanary(registry);
-  return state;
+const shared = /* @__PURE__ */ processShared<CleanupState>('cleanup-registry@2', () => {
+  let runs = 0;
+  let reported = false;
+  const registry = new FinalizationRegistry<Cleanable>((cell) => {
+    // Each cell reports its own callback's errors: what gets here is a fault in the library's
+    // own state (a tampered slot). Thrown out of here it would end the process.
+    try {
+      cell.clean();
+    } catch (error) {
+      if (reported) return;
+      reported = true;
+      reportUnraisable(error, 'weak cleanup (reported once)');
+    }
+  });
+  if (isSandbox()) armHostCanary();
+  else armCanary(registry);
+  return {
+    registry,
+    ran: () => {
+      runs++;
+    },
+    runs: () => runs,
+  };
 });
 
 // V8 11.3 (Node 20) stops ALL FinalizationRegistry cleanup for good once a dirty registry (any
@@ -53,6 +75,32 @@ const shared = /* @__PURE__ */ processShared<CleanupState>('cleanup-registry@1',
 function armCanary(registry: FinalizationRegistry<Cleanable>): void {
   const canary: Cleanable = { clean: () => armCanary(registry) };
   registry.register({}, canary);
+}
+
+// A realm that can be dropped while the process runs on: a Node `vm` context (Jest and
+// vitest's vmThreads give each test file one), which sees another realm's `process`, or none
+// and no `self` either. There the canary would BE the bug: a registry dirty after every
+// collection, collected with its realm.
+function isSandbox(): boolean {
+  const { process, self } = globalThis as { process?: unknown; self?: unknown };
+  return process === undefined ? self === undefined : !(process instanceof Object);
+}
+
+// So a sandbox arms one canary in the realm of the `process` it sees, which outlives it: made
+// by that realm's own Function, it holds nothing of this one. Once per host realm, shared by
+// every sandbox; none where there is no such `process` or code generation is refused.
+function armHostCanary(): void {
+  const host = (globalThis as { process?: { constructor?: { constructor?: unknown } } }).process;
+  const HostFunction = host?.constructor?.constructor;
+  if (typeof HostFunction !== 'function') return;
+  try {
+    (HostFunction as FunctionConstructor)(`const key = Symbol.for('@w/core/canary@1');
+      if (key in globalThis || !Object.isExtensible(globalThis)) return;
+      const registry = new FinalizationRegistry(arm);
+      function arm() { registry.register({}, undefined); }
+      globalThis[key] = registry;
+      arm();`)();
+  } catch {}
 }
 
 /**
@@ -66,7 +114,7 @@ class Owner<H> implements Cleanable {
   constructor(readonly facade: WeakRef<Facade<H>>) {}
 
   clean(): void {
-    shared.runs++;
+    shared.ran();
     shared.registry.unregister(this);
   }
 }
@@ -79,14 +127,14 @@ class Cell<H> implements Cleanable {
   ) {}
 
   clean(): void {
-    shared.runs++;
+    shared.ran();
     this.owner.facade.deref()?.cleanup(this.held);
   }
 }
 
 /** What an `OwnCell`'s `clean()` calls: the cleanup of the registry that registered it. */
 export function cleanOwnCell(cell: OwnCell): void {
-  shared.runs++;
+  shared.ran();
   const owner = cell.cleanupOwner as Owner<OwnCell> | undefined;
   // Registered again (with a registry that replaced the first): one cleanup is enough.
   if (owner === undefined) return;
@@ -115,6 +163,10 @@ class Facade<H> implements CleanupRegistry<H> {
     shared.registry.register(target, held, this.#owner);
   }
 
+  unregisterAll(): void {
+    shared.registry.unregister(this.#owner);
+  }
+
   cleanup(held: H): void {
     callReportingErrors(this.#cleanup, this.#origin, undefined, held);
   }
@@ -139,7 +191,7 @@ class LastingCell<H> implements Cleanable {
   ) {}
 
   clean(): void {
-    shared.runs++;
+    shared.ran();
     this.registry.cleanup(this.held);
   }
 }
@@ -189,7 +241,7 @@ export function createCleanupRegistry<H>(
 
 /** How many container cleanups have run so far in this process, over every copy of @w/core. */
 export function cleanupRunCount(): number {
-  return shared.runs;
+  return shared.runs();
 }
 
 /** Calls `cell.clean()` once `target` has been collected, in the same task as all cleanup. */

@@ -33,5 +33,6 @@ export {
 } from './target-watchers';
 export type { Unraisable, UnraisableHook } from './unraisable';
 export { callReportingErrors, reportUnraisable, setUnraisableHook } from './unraisable';
+export { WeakCell } from './weak-cell';
 export type { WeakKey } from './weakable';
 export { assertFunction, assertWeakable, canBeHeldWeakly, describeType } from './weakable';

@@ -1,20 +1,12 @@
-import {
-  type CleanupRegistry,
-  cleanOwnCell,
-  createCleanupRegistry,
-  type OwnCell,
-} from './cleanup-registry';
+import { type CleanupRegistry, createCleanupRegistry } from './cleanup-registry';
+import { WeakCell } from './weak-cell';
 import type { WeakKey } from './weakable';
 
-// A key's one WeakRef for its whole life, and its own registration cell (held strongly by
-// the registry, so it must never reach the value). `link` is its place in the order, or
-// undefined while it is deleted but alive: a re-add then reuses this ref and registration.
-class KeyRef<K extends WeakKey> extends WeakRef<K> implements OwnCell {
+// A key's WeakRef while it is a member, and its own registration cell (held strongly by the
+// registry, so it must never reach the value). `link` is its place in the order, undefined
+// once it left: a re-add makes a new ref.
+class KeyRef<K extends WeakKey> extends WeakCell<K> {
   link: Link<K> | undefined = undefined;
-  cleanupOwner: object | undefined = undefined;
-  clean(): void {
-    cleanOwnCell(this);
-  }
 }
 
 // One place in the order, made per insertion. Unlinked links keep their `prev`/`next`: an
@@ -44,27 +36,29 @@ class Slot<K extends WeakKey, V> {
  * Weakly held keys in insertion order, each with a value held ephemerally: the structure
  * behind `WeakKeyMap` and `IterableWeakSet`. One WeakMap lookup answers `has`/`get`; a
  * doubly linked list keeps the order, so delete and pop at either end are O(1) and
- * iteration behaves as `Map`'s does under changes. Each key gets one WeakRef for its whole
- * life, also across delete and re-add, and one registration once it outlives a collection.
+ * iteration behaves as `Map`'s does under changes. Each member gets one WeakRef, and one
+ * registration once it outlives a collection; a member that leaves keeps nothing but that
+ * registration, and only until the registry is rebuilt (see `#retire`).
  */
 export class OrderedWeakKeys<K extends WeakKey, V> {
   // The members' slots: `has` and `get` are one lookup here.
   #slots = new WeakMap<K, Slot<K, V>>();
-  // The slots of keys deleted while alive: still registered, so a re-add takes its slot back.
-  #detachedSlots = new WeakMap<K, Slot<K, V>>();
   // The list: `#head` is a placeholder before the first link; `#tail` is the last link.
   readonly #head: Link<K>;
   #tail: Link<K>;
   #size = 0;
-  // The refs of the keys in `#detachedSlots`, listed so that a rebuild finds them again.
-  readonly #detached = new Set<KeyRef<K>>();
   // Refs made since the last collection, not registered yet. Most short-lived keys die
   // before a collection sees them alive: they never pay for a registration. One sentinel
   // registration per collection (made when this list stops being empty) says a collection
   // happened; its cleanup sweeps the list once: refs whose key died go, the others are
-  // registered like any long-lived key.
+  // registered like any long-lived key, and refs that left meanwhile are dropped.
   #young: KeyRef<K>[] = [];
-  // The most keys both tables held since they were last rebuilt (see `#compactIfShrunk`).
+  // Refs of `#young` that left: the list is compacted once they are most of it.
+  #youngGone = 0;
+  // Registered refs that left while their key lived: their registrations stay until the key
+  // dies, or until `#rebuild` takes them all back.
+  #stale = 0;
+  // The most keys `#slots` held since it was last rebuilt (see `#compactIfShrunk`).
   #peak = 0;
   #registry: CleanupRegistry<Held<K>> | undefined;
   readonly #origin: string;
@@ -96,46 +90,38 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
       slot.value = value;
       return;
     }
-    const detached = this.#detached.size === 0 ? undefined : this.#detachedSlots.get(key);
-    if (detached !== undefined) {
-      this.#detachedSlots.delete(key);
-      this.#detached.delete(detached.ref);
-      this.#slots.set(key, detached);
-      this.#append(detached.ref);
-      detached.value = value;
-    } else {
-      const ref = new KeyRef(key);
-      this.#slots.set(key, new Slot(ref, value));
-      if (this.#young.push(ref) === 1) this.#awaitCollection();
-      this.#append(ref);
-      const count = this.#size + this.#detached.size;
-      if (count > this.#peak) this.#peak = count;
-    }
+    const ref = new KeyRef(key);
+    this.#slots.set(key, new Slot(ref, value));
+    if (this.#young.push(ref) === 1) this.#awaitCollection();
+    this.#append(ref);
+    if (this.#size > this.#peak) this.#peak = this.#size;
   }
 
   /** Removes `key`; true when it was there. */
   delete(key: unknown): boolean {
     const slot = this.#slots.get(key as K);
     if (slot === undefined) return false;
-    this.#detachKey(key as K, slot);
+    this.#slots.delete(key as K);
+    this.#unlink(slot.ref);
+    this.#retire(slot.ref);
     return true;
   }
 
   clear(): void {
-    // Every key stays registered, listed as detached (a dead one leaves that list when its
-    // pending cleanup runs). Its value is dropped now: that takes a deref.
     for (let link = this.#head.next; link !== null; link = link.next) {
-      const ref = link.ref;
-      ref.link = undefined;
+      link.ref.link = undefined;
       link.prev = this.#head; // so that a paused iterator finds its way out (see `#after`)
-      this.#detached.add(ref);
-      const key = ref.deref();
-      if (key !== undefined) this.#detachedSlots.set(key, this.#released(key));
     }
     this.#slots = new WeakMap();
     this.#head.next = null;
     this.#tail = this.#head;
     this.#size = 0;
+    this.#young = [];
+    this.#youngGone = 0;
+    this.#stale = 0;
+    this.#peak = 0;
+    // Every registration, and the pending sentinel: nothing is left to clean for.
+    this.#registry?.unregisterAll();
   }
 
   /** Removes and returns the first (oldest) live key with its value, or undefined. */
@@ -207,27 +193,6 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
     this.#size++;
   }
 
-  // Takes a live member out: its slot, value dropped, waits in `#detachedSlots`.
-  #detachKey(key: K, slot: Slot<K, V>): void {
-    this.#slots.delete(key);
-    slot.value = undefined as V; // released now, not when the key dies
-    this.#detachedSlots.set(key, slot);
-    this.#detach(slot.ref);
-  }
-
-  // Takes `ref`'s link out of the order; the key stays registered, listed as detached.
-  #detach(ref: KeyRef<K>): void {
-    this.#unlink(ref);
-    this.#detached.add(ref);
-  }
-
-  // A member's slot with its value dropped.
-  #released(key: K): Slot<K, V> {
-    const slot = this.#slots.get(key) as Slot<K, V>;
-    slot.value = undefined as V;
-    return slot;
-  }
-
   #unlink(ref: KeyRef<K>): void {
     const link = ref.link as Link<K>;
     (link.prev as Link<K>).next = link.next;
@@ -237,19 +202,33 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
     this.#size--;
   }
 
+  // `ref` left the order (deleted, popped, or its key died unseen). A young one is dropped by
+  // the sweep; a registered one leaves its registration behind, which its cleanup or a
+  // rebuild takes back. Rebuilding once those outnumber the members more than twice bounds
+  // them at O(1) amortized: each rebuild re-registers at most half as many members as
+  // removals paid for it, and an emptied container keeps none.
+  #retire(ref: KeyRef<K>): void {
+    if (ref.cleanupOwner === undefined) {
+      if (++this.#youngGone > YOUNG_SLACK && this.#youngGone * 2 > this.#young.length) {
+        this.#young = this.#young.filter((young) => young.link !== undefined);
+        this.#youngGone = 0;
+      }
+    } else if (++this.#stale > 2 * this.#size + STALE_SLACK) {
+      this.#rebuild();
+    }
+  }
+
   // Removes `link`; its entry when its key is alive. A collected key goes too (its cleanup
   // is pending and will find it gone), so draining never passes the same one twice.
   #take(link: Link<K>): [K, V] | undefined {
     const ref = link.ref;
     const key = ref.deref();
-    if (key === undefined) {
-      this.#detach(ref);
-      return undefined;
-    }
+    this.#unlink(ref);
+    this.#retire(ref);
+    if (key === undefined) return undefined;
     const slot = this.#slots.get(key) as Slot<K, V>;
-    const value = slot.value;
-    this.#detachKey(key, slot);
-    return [key, value];
+    this.#slots.delete(key);
+    return [key, slot.value];
   }
 
   // One sentinel registration per collection, for the young refs. Its own method: a closure
@@ -266,10 +245,12 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
   #sweep(): void {
     const young = this.#young;
     this.#young = [];
+    this.#youngGone = 0;
     const registry = this.#registry as CleanupRegistry<Held<K>>;
     for (const ref of young) {
+      if (ref.link === undefined) continue; // left meanwhile
       const key = ref.deref();
-      if (key === undefined) this.#forget(ref);
+      if (key === undefined) this.#unlink(ref);
       else registry.registerCell(key, ref);
     }
     this.#compactIfShrunk();
@@ -277,37 +258,46 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
 
   // Cleanup: `ref`'s key was collected.
   #collected(ref: KeyRef<K>): void {
-    this.#forget(ref);
+    if (ref.link !== undefined) this.#unlink(ref);
+    else this.#stale--;
     this.#compactIfShrunk();
   }
 
-  // `ref`'s key is dead: it leaves the order, or the detached list.
-  #forget(ref: KeyRef<K>): void {
-    if (ref.link !== undefined) this.#unlink(ref);
-    else this.#detached.delete(ref);
+  // Takes back every registration and registers the registered members again: the stale
+  // ones go. Members whose key died meanwhile go now, as their cleanup went with the rest.
+  #rebuild(): void {
+    const registry = this.#registry as CleanupRegistry<Held<K>>;
+    registry.unregisterAll();
+    this.#stale = 0;
+    for (let link = this.#head.next; link !== null; link = link.next) {
+      const ref = link.ref;
+      if (ref.cleanupOwner === undefined) continue; // young: the sweep registers it
+      const key = ref.deref();
+      if (key === undefined) this.#unlink(ref);
+      else registry.registerCell(key, ref);
+    }
+    if (this.#young.length > 0) registry.register({}, undefined); // the sentinel went too
   }
 
   // V8 never shrinks a WeakMap's table when a collection empties it: after 1e6 keys die it
   // keeps ~34 MB of empty slots. Rebuilding it once it falls to a quarter of its peak frees
   // that, at O(live) cost spread over the >= 3x as many keys that died: O(1) per key.
   #compactIfShrunk(): void {
-    const count = this.#size + this.#detached.size;
+    const count = this.#size;
     if (this.#peak < COMPACT_MIN_PEAK || count > this.#peak / 4) return;
     const slots = new WeakMap<K, Slot<K, V>>();
     for (let link = this.#head.next; link !== null; link = link.next) {
       const key = link.ref.deref();
       if (key !== undefined) slots.set(key, this.#slots.get(key) as Slot<K, V>);
     }
-    const detachedSlots = new WeakMap<K, Slot<K, V>>();
-    for (const ref of this.#detached) {
-      const key = ref.deref();
-      if (key !== undefined) detachedSlots.set(key, this.#detachedSlots.get(key) as Slot<K, V>);
-    }
     this.#slots = slots;
-    this.#detachedSlots = detachedSlots;
     this.#peak = count;
   }
 }
+
+// Below these, stale registrations and gone young refs cost too little to be worth a pass.
+const STALE_SLACK = 1024;
+const YOUNG_SLACK = 1024;
 
 // Below this peak, empty WeakMap slots cost too little to be worth a rebuild.
 const COMPACT_MIN_PEAK = 1024;

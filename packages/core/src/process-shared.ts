@@ -6,16 +6,23 @@ type Slots = Record<string, unknown>;
 
 function slots(): Slots {
   const global = globalThis as { [KEY]?: Slots };
-  global[KEY] ??= Object.create(null) as Slots;
-  return global[KEY];
+  const found = global[KEY];
+  if (found !== undefined) return found;
+  const made = Object.create(null) as Slots;
+  // A frozen globalThis (SES's `harden`, a "freeze all globals" policy) takes no new slot.
+  if (Object.isExtensible(global)) global[KEY] = made;
+  return made;
 }
 
 /**
  * The one value named `name` in this process, made by `create` on first use. A slot whose
  * shape changes incompatibly must get a new name: copies of other versions may share it.
+ * Where the slots were frozen before `name` was made, this copy keeps the value to itself.
  */
 export function processShared<T>(name: string, create: () => T): T {
   const all = slots();
-  if (!(name in all)) all[name] = create();
-  return all[name] as T;
+  if (name in all) return all[name] as T;
+  const value = create();
+  if (Object.isExtensible(all)) all[name] = value;
+  return value;
 }

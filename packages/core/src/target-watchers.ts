@@ -56,7 +56,7 @@ class TargetRecord {
   add(watcher: Watcher, referent: boolean): void {
     if (this.young === undefined) {
       this.young = [];
-      shared.youngRecords.push(this);
+      youngLists.records.push(this);
       scheduleDemotion();
     }
     this.young.push(watcher, referent);
@@ -164,11 +164,24 @@ interface CanonicalTicket extends WeakRef<WeakKey> {
   readonly slots: WeakMap<WeakKey, Entry>;
 }
 
+// What the young lists are: made since the last demotion, records with young watchers and
+// (slots, target, referent) triples; and whether a demotion task is on its way.
+interface Young {
+  records: TargetRecord[];
+  canonical: unknown[];
+  scheduled: boolean;
+}
+
+function makeYoungLists(): () => Young {
+  const young: Young = { records: [], canonical: [], scheduled: false };
+  return () => young;
+}
+
 // One set of records, reused referents, registries and young lists per process, whichever
 // copy of this module (ESM, CJS, another install) made them: the records' methods travel
 // with them.
 // Annotated pure (as every slot here) so that a bundle that does not use it drops it.
-const shared = /* @__PURE__ */ processShared('@w/core/target-watchers@2', () => ({
+const shared = /* @__PURE__ */ processShared('@w/core/target-watchers@3', () => ({
   records: new WeakMap<WeakKey, TargetRecord>(),
   // The reused callback-less referents, apart from the records: `ref(target)` then costs one
   // lookup and one WeakMap entry, and no record.
@@ -186,10 +199,8 @@ const shared = /* @__PURE__ */ processShared('@w/core/target-watchers@2', () => 
     (held) => (held instanceof WeakRef ? forgetCanonical(held) : held.referentCollected()),
     'weak callback',
   ),
-  // Made since the last demotion: records with young watchers; (slots, target, referent).
-  youngRecords: [] as TargetRecord[],
-  youngCanonical: [] as unknown[],
-  demotionScheduled: false,
+  // Behind a closure: freezing the slot (SES's `harden`) cannot reach what changes.
+  young: makeYoungLists(),
   Ticket: class extends WeakRef<WeakKey> implements CanonicalTicket {
     constructor(
       target: WeakKey,
@@ -199,6 +210,9 @@ const shared = /* @__PURE__ */ processShared('@w/core/target-watchers@2', () => 
     }
   },
 }));
+
+// Read once: every copy's closure gives the same lists.
+const youngLists = /* @__PURE__ */ shared.young();
 
 function forgetCanonical(ticket: CanonicalTicket): void {
   const target = ticket.deref();
@@ -212,34 +226,34 @@ function forgetCanonical(ticket: CanonicalTicket): void {
 const DEMOTIONS_PER_TASK = 1 << 21;
 
 function scheduleDemotion(): void {
-  if (shared.demotionScheduled) return;
-  shared.demotionScheduled = true;
+  if (youngLists.scheduled) return;
+  youngLists.scheduled = true;
   nextTask(demoteYoung);
 }
 
 function demoteYoung(): void {
-  shared.demotionScheduled = false;
+  youngLists.scheduled = false;
   let budget = DEMOTIONS_PER_TASK;
-  const canonicalDone = Math.min(shared.youngCanonical.length, 3 * budget);
+  const canonicalDone = Math.min(youngLists.canonical.length, 3 * budget);
   for (let i = 0; i < canonicalDone; i += 3) {
-    const slots = shared.youngCanonical[i] as WeakMap<WeakKey, Entry>;
-    const target = shared.youngCanonical[i + 1] as WeakKey;
-    const referent = shared.youngCanonical[i + 2] as Watcher;
+    const slots = youngLists.canonical[i] as WeakMap<WeakKey, Entry>;
+    const target = youngLists.canonical[i + 1] as WeakKey;
+    const referent = youngLists.canonical[i + 2] as Watcher;
     // Replaced meanwhile (a newer reused referent) or already demoted: nothing to do.
     if (slots.get(target) !== referent) continue;
     slots.set(target, new WeakRef(referent));
     shared.referentRegistry.register(referent, new shared.Ticket(target, slots));
   }
-  shared.youngCanonical.splice(0, canonicalDone);
+  youngLists.canonical.splice(0, canonicalDone);
   budget -= canonicalDone / 3;
   let recordsDone = 0;
-  for (; recordsDone < shared.youngRecords.length && budget > 0; recordsDone++) {
-    const record = shared.youngRecords[recordsDone]!;
+  for (; recordsDone < youngLists.records.length && budget > 0; recordsDone++) {
+    const record = youngLists.records[recordsDone]!;
     budget -= (record.young?.length ?? 0) / 2;
     record.demote();
   }
-  shared.youngRecords.splice(0, recordsDone);
-  if (shared.youngCanonical.length > 0 || shared.youngRecords.length > 0) scheduleDemotion();
+  youngLists.records.splice(0, recordsDone);
+  if (youngLists.canonical.length > 0 || youngLists.records.length > 0) scheduleDemotion();
 }
 
 function recordFor(target: WeakKey): TargetRecord {
@@ -294,7 +308,7 @@ export function getCanonical<R extends object>(
 export function setCanonical(target: WeakKey, kind: CanonicalKind, referent: Watcher): void {
   const slots = shared.canonical[kind];
   slots.set(target, referent);
-  shared.youngCanonical.push(slots, target, referent);
+  youngLists.canonical.push(slots, target, referent);
   scheduleDemotion();
 }
 

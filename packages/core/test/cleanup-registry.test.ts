@@ -1,6 +1,7 @@
 import { nextTask } from '@w/test-support/next-task';
 import { hasNodeApis } from '@w/test-support/node-apis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { registerCleanable } from '../src/cleanup-registry';
 import {
   cleanOwnCell,
   createCleanupRegistry,
@@ -95,6 +96,28 @@ describe('createCleanupRegistry', () => {
       ['async cleanup', 'Error: async failed'],
       ['throwing cleanup', 'Error: sync failed'],
     ]);
+  });
+
+  it('reports a fault in its own cells once, and goes on cleaning', async () => {
+    // What a tampered process-wide slot makes of a cell; thrown out, it would end the process.
+    const seen: Unraisable[] = [];
+    setUnraisableHook((u) => seen.push(u));
+    const broken = {
+      clean() {
+        throw new Error('tampered');
+      },
+    };
+    let cleaned = 0;
+    const registry = createCleanupRegistry(() => cleaned++, 'test cleanup');
+    (() => {
+      for (let i = 0; i < 3; i++) {
+        registerCleanable({}, broken);
+        registry.register({}, undefined);
+      }
+    })();
+    await collectGarbage();
+    expect(seen.map((u) => String(u.error))).toEqual(['Error: tampered']);
+    expect(cleaned).toBe(3);
   });
 
   it('never calls the cleanup of a registry that was dropped', async () => {

@@ -2,7 +2,6 @@ import {
   assertFunction,
   assertWeakable,
   type CleanupRegistry,
-  cleanOwnCell,
   createCleanupRegistry,
   describeKey,
   type Inspect,
@@ -10,8 +9,8 @@ import {
   incompatibleReceiver,
   inspectCollection,
   inspectCustom,
-  type OwnCell,
   shareInstanceof,
+  WeakCell,
   type WeakKey,
 } from '@w/core/internal';
 import { KeyedRef } from '@w/ref';
@@ -23,18 +22,12 @@ import { checkedPairs, type PairSource } from './pairs';
  * holds, so cleanup can tell whether it is still the current entry for its key. An entry
  * that leaves the map forgets its key, so its leftover registration holds no user object.
  */
-class Entry<K, V extends WeakKey> extends WeakRef<V> implements OwnCell {
-  cleanupOwner: object | undefined = undefined;
+class Entry<K, V extends WeakKey> extends WeakCell<V> {
   constructor(
     value: V,
     public key: K | undefined,
   ) {
     super(value);
-  }
-
-  // Its own registration cell: no cell object per registered value.
-  clean(): void {
-    cleanOwnCell(this);
   }
 }
 
@@ -90,15 +83,15 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
   // the survivors are registered like any long-lived entry.
   #young: Entry<K, V>[] = [];
 
-  // One cleanup handle per map: when the map is dropped, the handle and all its cells go too.
-  // Values are registered without an unregister token (several times cheaper, and no token
-  // table that never shrinks), so an entry that leaves the map early keeps its registration
-  // until its value dies: cleanup then finds it is no longer current and leaves the key alone.
-  #registry = this.#newRegistry();
+  // One cleanup handle per map, made by the first write: when the map is dropped, the handle
+  // and all its cells go too. An entry that leaves the map early keeps its registration
+  // until its value dies (cleanup then finds it is no longer current and leaves the key
+  // alone), or until the map takes back all its registrations at once (clear, #reregister).
+  #registry: CleanupRegistry<Held<K, V>> | undefined;
   // Entries that left the map (an upper bound on the registrations they left behind: young
   // ones had none, and the sweep takes those back), and the most entries held since the
-  // registry was made. When the first is more than twice the second (values that stay alive
-  // after being overwritten or deleted), the registry is replaced (see #reregister).
+  // registrations were last taken back. When the first is more than twice the second (values
+  // that stay alive after being overwritten or deleted), they are (see #reregister).
   #stale = 0;
   #peak = 0;
 
@@ -167,8 +160,8 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
     check(this, 'clear');
     if (this.#entries.size === 0) return;
     this.#entries.clear();
-    // A new registry: the old one becomes garbage with every registration it holds.
-    this.#registry = this.#newRegistry();
+    // Every registration, and the pending sentinel: nothing is left to clean for.
+    this.#registry?.unregisterAll();
     this.#young = [];
     this.#order = undefined;
     this.#stale = 0;
@@ -348,7 +341,7 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
       }
     }
     const entry = new Entry(value, canonical);
-    if (this.#young.push(entry) === 1) this.#registry.register({}, COLLECTED);
+    if (this.#young.push(entry) === 1) this.#awaitCollection();
     this.#entries.set(canonical, entry);
     const size = this.#entries.size;
     if (size > this.#peak) this.#peak = size;
@@ -381,10 +374,17 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
     if (this.#stale > 2 * this.#peak + STALE_SLACK) this.#reregister();
   }
 
+  // One sentinel registration per collection, for the young entries (see #young).
+  #awaitCollection(): void {
+    this.#registry ??= this.#newRegistry();
+    this.#registry.register({}, COLLECTED);
+  }
+
   // After a collection: entries whose value died go; the survivors are registered.
   #sweep(): void {
     const young = this.#young;
     this.#young = [];
+    const registry = this.#registry as CleanupRegistry<Held<K, V>>;
     for (const entry of young) {
       const key = entry.key as K;
       if (this.#entries.get(key) !== entry) {
@@ -393,23 +393,22 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
       }
       const value = entry.deref();
       if (value === undefined) this.#dropCollected(key);
-      else this.#registry.registerCell(value, entry);
+      else registry.registerCell(value, entry);
     }
   }
 
-  // Bounds the cells of values that outlive their entries: a fresh registry holds one cell
-  // per entry, the old one becomes garbage with all its cells. O(size), and it runs only after
-  // more than 2 × peak ≥ 2 × size removals: O(1) amortized; a map emptied by `delete` costs
-  // nothing until then. Dead entries found on the way go now, as their cleanup went with the
-  // old registry.
+  // Bounds the cells of values that outlive their entries: all of them are taken back, and
+  // each entry registered again. O(size), and it runs only after more than 2 × peak ≥ 2 × size
+  // removals: O(1) amortized; a map emptied by `delete` costs nothing until then. Dead entries
+  // found on the way go now, as their cleanup went with the rest.
   #reregister(): void {
-    const registry = this.#newRegistry();
+    const registry = this.#registry as CleanupRegistry<Held<K, V>>;
+    registry.unregisterAll();
     for (const [key, entry] of this.#entries) {
       const value = entry.deref();
       if (value === undefined) this.#dropCollected(key);
       else registry.registerCell(value, entry);
     }
-    this.#registry = registry;
     this.#young = [];
     this.#stale = 0;
     this.#peak = this.#entries.size;
@@ -421,14 +420,12 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
   }
 
   #newRegistry(): CleanupRegistry<Held<K, V>> {
-    const registry = createCleanupRegistry<Held<K, V>>((held) => {
-      if (registry !== this.#registry) return; // replaced: its entries were re-registered
+    return createCleanupRegistry<Held<K, V>>((held) => {
       if (held === COLLECTED) return this.#sweep();
       // Only the entry that died goes: the key may have been re-set since.
       if (this.#entries.get(held.key as K) === held) this.#dropCollected(held.key as K);
       else this.#stale--;
     }, 'WeakValueMap cleanup');
-    return registry;
   }
 }
 

@@ -55,3 +55,34 @@ describe('WeakValueMap leaks nothing', () => {
     expect(m.get('key')).toBe(value); // the value stayed alive, so its cells could pile up
   });
 });
+
+// Made and dropped in one job, then a gc() in that same job: a WeakRef made in a job keeps its
+// target to the job's end, and a map (or a clear()) used to make one to what holds the map.
+describe('WeakValueMap keeps nothing alive to the end of the job', () => {
+  const gc = (globalThis as unknown as { gc: () => void }).gc;
+  const COUNT = 10_000;
+
+  it('a map made and dropped: at most 64 B each after a gc() in that job', async () => {
+    await collectGarbage();
+    const before = process.memoryUsage().heapUsed;
+    (() => {
+      for (let i = 0; i < COUNT; i++) new WeakValueMap();
+    })();
+    gc();
+    expect((process.memoryUsage().heapUsed - before) / COUNT).toBeLessThanOrEqual(64);
+  });
+
+  it('clear(): at most 64 B each after a gc() in that job', async () => {
+    const m = new WeakValueMap<string, object>();
+    const value = {};
+    await collectGarbage();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < COUNT; i++) {
+      m.set('key', value);
+      m.clear();
+    }
+    gc();
+    expect((process.memoryUsage().heapUsed - before) / COUNT).toBeLessThanOrEqual(64);
+    expect(m.size).toBe(0);
+  });
+});
