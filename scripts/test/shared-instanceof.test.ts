@@ -21,6 +21,7 @@ const make: Record<string, (lib: Exports) => object> = {
   WeakValueMap: (lib) => new lib.WeakValueMap!(),
   WeakKeyMap: (lib) => new lib.WeakKeyMap!(),
   IterableWeakSet: (lib) => new lib.IterableWeakSet!(),
+  WeakCache: (lib) => new lib.WeakCache!({ strong: 1 }),
 };
 // What each class's instances are also instances of.
 const bases: Record<string, string[]> = { KeyedRef: ['Ref'], WeakMethod: ['Ref'] };

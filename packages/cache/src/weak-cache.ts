@@ -8,6 +8,7 @@ import {
   incompatibleReceiver,
   inspectCollection,
   inspectCustom,
+  shareInstanceof,
   type WeakKey,
 } from '@w/core/internal';
 import { StrongTier } from './strong-tier';
@@ -28,7 +29,7 @@ export interface WeakCacheOptions<K> {
   onRemove?: ((key: K, cause: RemovalCause) => unknown) | undefined;
 }
 
-// Set in the class's static block: a brand check that works on any value.
+// Set up with the class: a brand check that works on any value.
 let isWeakCache: (value: unknown) => boolean;
 
 function check(receiver: unknown, method: string): void {
@@ -49,20 +50,22 @@ function check(receiver: unknown, method: string): void {
  * gets one, once per stay there.
  */
 export class WeakCache<K, V extends WeakKey> implements Map<K, V> {
-  static {
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the class's set-up (CONTRIBUTING.md)
+  static #setUp = (() => {
     isWeakCache = (value) =>
       typeof value === 'object' && value !== null && #strong in (value as object);
     // As on Map.prototype: a data property, and [Symbol.iterator] is entries itself.
-    Object.defineProperty(WeakCache.prototype, Symbol.toStringTag, {
+    Object.defineProperty(this.prototype, Symbol.toStringTag, {
       value: 'WeakCache',
       configurable: true,
     });
-    Object.defineProperty(WeakCache.prototype, Symbol.iterator, {
-      value: WeakCache.prototype.entries,
+    Object.defineProperty(this.prototype, Symbol.iterator, {
+      value: this.prototype.entries,
       configurable: true,
       writable: true,
     });
-  }
+    shareInstanceof(this, 'WeakCache');
+  })();
 
   // The strong tier, in recency order.
   #strong: StrongTier<K, V>;

@@ -25,7 +25,7 @@ export type MethodOf<T, M> = M extends AnyFunction
     : never;
 
 // Set up with the class, as `isRef` is.
-let isWeakMethod: (value: unknown) => value is WeakMethod<object, any>;
+let isWeakMethod: (value: unknown) => value is WeakMethod<any, any>;
 
 /**
  * A weak reference to a method of an object (Python's `weakref.WeakMethod`). JavaScript

@@ -69,7 +69,7 @@ describe('WeakMethod', () => {
 
   it('quotes at most 60 characters of a missing method name', () => {
     const name = 'm'.repeat(5e7);
-    expect(() => new WeakMethod(new Greeter('x'), name)).toThrow(
+    expect(() => new WeakMethod(new Greeter('x'), name as never)).toThrow(
       new TypeError(`property "${'m'.repeat(60)}"… must be a function, not 'undefined'`),
     );
   });

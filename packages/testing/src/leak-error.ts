@@ -1,3 +1,5 @@
+import { shareInstanceof } from '@w/core/internal';
+
 /**
  * What `expectCollected()` rejects with: the probed object is still reachable after full
  * collections. On Node it carries the shortest retainer path from a GC root, found in a heap
@@ -23,7 +25,9 @@ export class LeakError extends Error {
     this.retainers = retainers;
   }
 
-  static {
-    LeakError.prototype.name = 'LeakError';
-  }
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the class's set-up (CONTRIBUTING.md)
+  static #setUp = (() => {
+    this.prototype.name = 'LeakError';
+    shareInstanceof(this, 'LeakError');
+  })();
 }

@@ -1,4 +1,4 @@
-import { assertWeakable, describeType, type WeakKey } from '@w/core/internal';
+import { assertWeakable, describeType, shareInstanceof, type WeakKey } from '@w/core/internal';
 
 let probesMade = 0;
 
@@ -32,9 +32,11 @@ export class Probe<T extends WeakKey = WeakKey> {
     return this.#watch.ref.deref();
   }
 
-  static {
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the class's set-up (CONTRIBUTING.md)
+  static #setUp = (() => {
     markerOf = (probe) => probe.#watch.marker;
-  }
+    shareInstanceof(this, 'Probe');
+  })();
 }
 
 /** A {@link Probe} on `target`, which it does not keep alive; `label` names it in failures. */
