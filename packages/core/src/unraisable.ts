@@ -28,10 +28,17 @@ const printToStderr: UnraisableHook = ({ error, origin, object }) => {
 };
 
 // Set through any copy of @w/core, seen by all of them. Unset means this copy's printer.
+// The hook lives in a closure, not on the slot: hardening freezes the slot, not the closure.
 // Pure: a bundle that uses nothing of this module drops the slot with it.
-const shared = /* @__PURE__ */ processShared('unraisable-hook@1', () => ({
-  hook: undefined as UnraisableHook | undefined,
-}));
+const shared = /* @__PURE__ */ processShared('unraisable-hook@2', () => {
+  let hook: UnraisableHook | undefined;
+  return {
+    get: () => hook,
+    set: (next: UnraisableHook | undefined) => {
+      hook = next;
+    },
+  };
+});
 
 /**
  * Sets the function that receives errors thrown by callbacks that nobody called directly
@@ -42,8 +49,8 @@ export function setUnraisableHook(hook?: UnraisableHook): UnraisableHook {
   if (hook !== undefined && typeof hook !== 'function') {
     throw new TypeError(`unraisable hook must be a function, not '${describeType(hook)}'`);
   }
-  const previous = shared.hook ?? printToStderr;
-  shared.hook = hook === printToStderr ? undefined : hook;
+  const previous = shared.get() ?? printToStderr;
+  shared.set(hook === printToStderr ? undefined : hook);
   return previous;
 }
 
@@ -52,7 +59,7 @@ export function reportUnraisable(error: unknown, origin: string, object?: unknow
   const unraisable: Unraisable =
     object === undefined ? { error, origin } : { error, origin, object };
   try {
-    (shared.hook ?? printToStderr)(unraisable);
+    (shared.get() ?? printToStderr)(unraisable);
   } catch (hookError) {
     printToStderr({ error: hookError, origin: 'unraisable hook' });
     printToStderr(unraisable);

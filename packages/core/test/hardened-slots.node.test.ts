@@ -94,6 +94,19 @@ describe('process-wide slots frozen by a hardening step', () => {
     expect(ended.status).toBe(0);
   });
 
+  it('still take a new unraisable hook, which gets the errors', () => {
+    const ended = run(`${HARDEN}
+      harden(globalThis[Symbol.for('@w/core/process-shared@1')]);
+      const seen = [];
+      setUnraisableHook(({ origin }) => seen.push(origin));
+      const kept = ((target) => ref(target, () => { throw new Error('boom'); }))({});
+      await collectGarbage();
+      console.log(seen.join('; '), kept.deref());`);
+    expect(ended.stderr).toBe('');
+    expect(ended.stdout).toBe('ref callback undefined');
+    expect(ended.status).toBe(0);
+  });
+
   it('let a package loaded afterwards make its own', () => {
     const ended = run(
       `${HARDEN}
