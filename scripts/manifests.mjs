@@ -201,10 +201,21 @@ export function expectedManifest(dir, current) {
       'check-package': 'bash ../../scripts/check-package.sh',
       test: testScript,
     },
-    dependencies: current.dependencies ?? {},
+    dependencies: pinnedSiblings(current.dependencies ?? {}),
     ...pick(current, ['peerDependencies', 'optionalDependencies']),
     devDependencies: sortedByName({ ...current.devDependencies, ...devDependencies }),
   };
+}
+
+// Siblings share @w/core's internal entry, which changes in any release: a published package
+// pins the exact version of each sibling it uses (pnpm turns `workspace:*` into it).
+function pinnedSiblings(dependencies) {
+  return Object.fromEntries(
+    Object.entries(dependencies).map(([name, range]) => [
+      name,
+      name.startsWith('@w/') ? 'workspace:*' : range,
+    ]),
+  );
 }
 
 /** The jsr.json that `dir` should have: JSR publishes the TypeScript sources. */

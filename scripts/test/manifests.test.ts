@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expectedJsr, expectedManifest, manifestPaths, readJson, specs } from '../manifests.mjs';
 import { publishedPackages, root } from './published-packages';
@@ -25,6 +25,17 @@ describe.each(Object.keys(specs))('packages/%s', (dir) => {
     expect(existsSync(jsrJson), `${jsrJson} is missing: ${fix}`).toBe(true);
     const expected = expectedJsr(dir, readJson(packageJson));
     expect(JSON.stringify(readJson(jsrJson), null, 2), fix).toBe(JSON.stringify(expected, null, 2));
+  });
+
+  it('depends on no sibling its sources never import', () => {
+    const srcDir = `${root}packages/${dir}/src`;
+    const sources = readdirSync(srcDir)
+      .map((file) => readFileSync(`${srcDir}/${file}`, 'utf8'))
+      .join('\n');
+    const unused = Object.keys(readJson(packageJson).dependencies ?? {}).filter(
+      (name) => !sources.includes(`'${name}'`) && !sources.includes(`'${name}/`),
+    );
+    expect(unused).toEqual([]);
   });
 
   it('every source entry the manifests name exists', () => {

@@ -1,16 +1,18 @@
 /**
- * What the `@w/*` packages share with each other. Not a public API: it can change in any
- * release, and only packages of the same version may use it.
+ * What the `@w/*` packages share with each other: only what a sibling imports. Not a public
+ * API: it can change in any release, and siblings pin the exact version of `@w/core`.
  *
  * @internal
  * @module
  */
-export type { CleanupRegistry, OwnCell } from './cleanup-registry';
-export { cleanOwnCell, createCleanupRegistry } from './cleanup-registry';
+
+// Cleanup after collection: the one registry, its cells, the containers' ordered keys.
+export type { CleanupRegistry } from './cleanup-registry';
+export { createCleanupRegistry } from './cleanup-registry';
 export { describeKey } from './describe-key';
-export type { Inspect, Inspectable, InspectOptions, Shown } from './inspect';
+// How the library's objects inspect (Node's util.inspect, and String()).
+export type { Inspect, InspectOptions, Shown } from './inspect';
 export {
-  describe,
   inspectAs,
   inspectBriefly,
   inspectCollection,
@@ -19,10 +21,12 @@ export {
 } from './inspect';
 export { nextTask } from './next-task';
 export { OrderedWeakKeys } from './ordered-weak-keys';
+// One state per process, whichever copy of a package is loaded.
 export { processShared } from './process-shared';
 export { incompatibleReceiver } from './receiver';
 export { shareInstanceof } from './shared-instanceof';
-export type { CanonicalKind, Watcher } from './target-watchers';
+// Refs, proxies and finalizers attached to a target: callbacks newest first, reuse.
+export type { Watcher } from './target-watchers';
 export {
   getCanonical,
   liveReferents,
@@ -31,8 +35,9 @@ export {
   watchTargetStrongly,
   watchTargetWeakly,
 } from './target-watchers';
-export type { Unraisable, UnraisableHook } from './unraisable';
+// Errors from callbacks nobody called directly.
 export { callReportingErrors, reportUnraisable, setUnraisableHook } from './unraisable';
 export { WeakCell } from './weak-cell';
+// Weak targets and arguments: checks and the words errors use for what they got.
 export type { WeakKey } from './weakable';
 export { assertFunction, assertWeakable, canBeHeldWeakly, describeType } from './weakable';

@@ -1,15 +1,14 @@
 import { nextTask } from '@w/test-support/next-task';
 import { hasNodeApis } from '@w/test-support/node-apis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { registerCleanable } from '../src/cleanup-registry';
 import {
   cleanOwnCell,
   createCleanupRegistry,
   type OwnCell,
-  setUnraisableHook,
-  type Unraisable,
-} from '../src/internal';
+  registerCleanable,
+} from '../src/cleanup-registry';
 import { collectGarbage } from '../src/testing';
+import { setUnraisableHook, type Unraisable } from '../src/unraisable';
 
 afterEach(() => setUnraisableHook());
 

@@ -8,7 +8,7 @@ import {
   inspectCollection,
   inspectCustom,
   inspectWithState,
-} from '../src/internal';
+} from '../src/inspect';
 
 // The core formatting, with a fake `inspect`: it runs where `node:util` does not exist.
 class Node {}

@@ -1,14 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   liveReferents,
-  setUnraisableHook,
   targetCollected,
-  type Unraisable,
   type Watcher,
   watchTargetStrongly,
   watchTargetWeakly,
-} from '../src/internal';
+} from '../src/target-watchers';
 import { collectGarbage } from '../src/testing';
+import { setUnraisableHook, type Unraisable } from '../src/unraisable';
 
 afterEach(() => setUnraisableHook());
 

@@ -6,7 +6,7 @@ import {
   reportUnraisable,
   setUnraisableHook,
   type Unraisable,
-} from '../src/internal';
+} from '../src/unraisable';
 
 afterEach(() => {
   setUnraisableHook();
