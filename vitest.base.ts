@@ -24,7 +24,7 @@ export const gcForks = {
  * fetch tools: vitest.dist.config.ts runs them (`pnpm test:dist`), the source loop skips them.
  */
 export const builtArtifactTests = [
-  'scripts/test/{class-names,dist-classes,size-budgets,tree-shaking}.test.ts',
+  'scripts/test/{bundled-classes,shared-instanceof,size-budgets,tree-shaking}.test.ts',
   'scripts/test/{packed-manifests,types-matrix,jsr}.test.ts',
   'docs/test/{site,api-links}.test.ts',
   'packages/weakref/test/packed.node.test.ts',
