@@ -3,10 +3,14 @@ import { expectCollected, matchers, probe } from '@w/testing';
 
 expect.extend(matchers);
 
-const sessions = new Set<{ handlers: (() => void)[] }>();
+class Session {
+  handlers: (() => void)[] = [];
+}
+
+const sessions = new Set<Session>();
 
 test('a closed session can be collected', async () => {
-  let session: { handlers: (() => void)[] } | undefined = { handlers: [] };
+  let session: Session | undefined = new Session();
   sessions.add(session);
   const p = probe(session, 'session a');
 
@@ -17,7 +21,7 @@ test('a closed session can be collected', async () => {
 });
 
 test('an open session is kept', async () => {
-  const session = { handlers: [] };
+  const session = new Session();
   sessions.add(session);
   await expect(probe(session, 'open session')).not.toBeCollected();
   sessions.delete(session);

@@ -1,9 +1,13 @@
 import { expectCollected, expectRetained, probe } from '@w/testing';
 
-const sessions = new Set<{ handlers: (() => void)[] }>();
+class Session {
+  handlers: (() => void)[] = [];
+}
+
+const sessions = new Set<Session>();
 
 Deno.test('a closed session can be collected', async () => {
-  let session: { handlers: (() => void)[] } | undefined = { handlers: [] };
+  let session: Session | undefined = new Session();
   sessions.add(session);
   const p = probe(session, 'session a');
 
@@ -14,7 +18,7 @@ Deno.test('a closed session can be collected', async () => {
 });
 
 Deno.test('an open session is kept', async () => {
-  const session = { handlers: [] };
+  const session = new Session();
   sessions.add(session);
   await expectRetained(probe(session, 'open session'));
   sessions.delete(session);
