@@ -1,4 +1,4 @@
-import { expect, test } from 'bun:test';
+import { expect, jest, test } from 'bun:test';
 import { expectCollected, matchers, probe } from '@w/testing';
 
 expect.extend(matchers);
@@ -21,6 +21,7 @@ test('a closed session can be collected', async () => {
 });
 
 test('an open session is kept', async () => {
+  jest.useFakeTimers(); // fake timers change nothing
   const session = new Session();
   sessions.add(session);
   await expect(probe(session, 'open session')).not.toBeCollected();
