@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { installRuntime, PINNED } from './runtimes/install.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -23,6 +24,9 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // The hosts run the package tests (and the probe), not the repository's checks of dist/.
 const packageTests = ['--project', 'packages', '--project', 'runtime'];
 const STRESS_FLAGS = '--stress-compaction --stress-incremental-marking --gc-interval=1000';
+// The guide's examples for the runtimes' own test runners, on the built @w/testing (the files
+// sit in that package, so `@w/testing` resolves to it by its own name).
+const examples = 'packages/testing/test/examples';
 
 const RUNTIMES = {
   // The machine's own Node (20 here): what `pnpm test` uses; listed for completeness.
@@ -81,8 +85,49 @@ const RUNTIMES = {
     command: (bin) => [bin, [vitest, 'run', '--config', suiteConfig, ...packageTests]],
     env: { WEAKREF_V8_FLAGS: STRESS_FLAGS },
   },
+  // Runners other than Vitest write no JSON report: `counts` reads their closing lines.
+  'bun-test': {
+    runtime: 'bun',
+    command: (bin) => [bin, ['test', `./${examples}/bun_test.ts`]],
+    env: { BUN_JSC_useConcurrentJIT: '0' },
+    counts: (output) =>
+      /^Ran \d+ tests? across \d+ files?\./m.test(output) && {
+        passed: count(output, /^ *(\d+) pass$/m),
+        failed: count(output, /^ *(\d+) fail$/m),
+        skipped: count(output, /^ *(\d+) skip$/m) + count(output, /^ *(\d+) todo$/m),
+        files: count(output, /^Ran \d+ tests? across (\d+) files?\./m),
+      },
+  },
+  // As a user runs it: no --v8-flags=--expose-gc (collectGarbage() turns gc on through
+  // node:v8) and no permission. Sloppy imports let the type check find the .d.ts of dist's
+  // chunks (an npm: import needs no flag).
+  'deno-test': {
+    runtime: 'deno',
+    command: (bin) => [
+      bin,
+      ['test', '--no-lock', '--unstable-sloppy-imports', `${examples}/deno_test.ts`],
+    ],
+    counts: (output) =>
+      /^(?:ok|FAILED) \| \d+ passed/m.test(output) && {
+        passed: count(output, /^(?:ok|FAILED) \| (\d+) passed/m),
+        failed: count(output, /^(?:ok|FAILED) \| .*?(\d+) failed/m),
+        skipped: count(output, /^(?:ok|FAILED) \| .*?(\d+) ignored/m),
+        files: output.match(/^running \d+ tests? from /gm)?.length ?? 0,
+      },
+  },
 };
-const DEFAULT = ['node22', 'node24', 'bun', 'deno', 'chromium', 'vm', 'stress', 'stress24'];
+const DEFAULT = [
+  'node22',
+  'node24',
+  'bun',
+  'deno',
+  'chromium',
+  'vm',
+  'stress',
+  'stress24',
+  'bun-test',
+  'deno-test',
+];
 
 const names = process.argv.slice(2);
 for (const name of names) {
@@ -139,30 +184,29 @@ function run(name) {
   // The browser config excludes its own; a Node-like runtime gets them on the command line.
   const excluded = excludedOn(name);
   const excludeArgs = name === 'chromium' ? [] : excluded.flatMap(([glob]) => ['--exclude', glob]);
+  const vitestArgs = [
+    ...excludeArgs,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ];
   const testStart = Date.now();
-  const child = spawnSync(
-    command,
-    [
-      ...args,
-      ...excludeArgs,
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${report}`,
-    ],
-    {
-      cwd: root,
-      stdio: 'inherit',
-      env: {
-        ...process.env,
-        ...runtime.env,
-        EXPECTED_RUNTIME: runtime.expected,
-        // Playwright uses Debian's Chromium; it must never fetch a browser of its own.
-        PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
-      },
+  const child = spawnSync(command, [...args, ...(runtime.counts ? [] : vitestArgs)], {
+    cwd: root,
+    // A runner without a report is read from its output, so that is captured (and shown).
+    stdio: runtime.counts ? ['inherit', 'pipe', 'pipe'] : 'inherit',
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: {
+      ...process.env,
+      ...runtime.env,
+      EXPECTED_RUNTIME: runtime.expected,
+      // Playwright uses Debian's Chromium; it must never fetch a browser of its own.
+      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
     },
-  );
+  });
   const testSeconds = (Date.now() - testStart) / 1000;
-  const counts = readReport(report);
+  const counts = runtime.counts ? readOutput(runtime, bin, child) : readReport(report);
   const ok = child.status === 0 && counts !== undefined && counts.failed === 0;
   return { name, ok, installSeconds, testSeconds, status: child.status, excluded, ...counts };
 }
@@ -195,6 +239,23 @@ function readReport(path) {
   };
 }
 
+// The counts a runner printed, or undefined when it printed none (it did not get to run).
+function readOutput(runtime, bin, child) {
+  process.stdout.write(child.stdout);
+  process.stderr.write(child.stderr);
+  const counts = runtime.counts(stripVTControlCharacters(child.stdout + child.stderr));
+  if (!counts) return undefined;
+  const { stdout } = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+  const version = stdout.match(/\d+\.\d+\.\d+/)?.[0] ?? '?';
+  return { ...counts, runsOn: `${runtime.runtime} ${version}`, skippedTests: [] };
+}
+
+// The number in a runner's closing line (0 when it shows none, as `0 skip` goes unsaid).
+function count(output, pattern) {
+  const match = output.match(pattern);
+  return match ? Number(match[1]) : 0;
+}
+
 function printSummary(results) {
   console.log('\n=== test:runtimes ===');
   for (const r of results) {
@@ -204,7 +265,7 @@ function printSummary(results) {
     }
     const time = `install ${r.installSeconds.toFixed(1)}s, tests ${r.testSeconds.toFixed(1)}s`;
     if (r.passed === undefined) {
-      console.log(`${r.name.padEnd(9)} FAILED: vitest exited ${r.status} with no report (${time})`);
+      console.log(`${r.name.padEnd(9)} FAILED: exited ${r.status} with no test counts (${time})`);
       continue;
     }
     const verdict = r.ok ? 'ok    ' : 'FAILED';
