@@ -22,6 +22,9 @@ export default mergeConfig(
     test: {
       // biome-ignore lint/suspicious/noUndeclaredEnvVars: set by test-runtimes.mjs, not turbo
       provide: { expectedRuntime: process.env.EXPECTED_RUNTIME ?? '' },
+      // `test:runtimes fake-timers`: every test file starts with fake timers installed.
+      // biome-ignore lint/suspicious/noUndeclaredEnvVars: set by test-runtimes.mjs, not turbo
+      setupFiles: process.env.WEAKREF_FAKE_TIMERS ? ['scripts/runtimes/fake-timers.setup.ts'] : [],
       projects: [
         { extends: true, test: { name: 'runtime', include: ['scripts/runtimes/*.test.ts'] } },
       ],
