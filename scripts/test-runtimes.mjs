@@ -81,8 +81,24 @@ const RUNTIMES = {
     command: (bin) => [bin, [vitest, 'run', '--config', suiteConfig, ...packageTests]],
     env: { WEAKREF_V8_FLAGS: STRESS_FLAGS },
   },
+  // Fake timers (vi.useFakeTimers()) installed before every test file, as most cache suites do.
+  'fake-timers': {
+    expected: `node ${process.version}`,
+    command: () => [process.execPath, [vitest, 'run', '--config', suiteConfig, ...packageTests]],
+    env: { WEAKREF_FAKE_TIMERS: '1' },
+  },
 };
-const DEFAULT = ['node22', 'node24', 'bun', 'deno', 'chromium', 'vm', 'stress', 'stress24'];
+const DEFAULT = [
+  'node22',
+  'node24',
+  'bun',
+  'deno',
+  'chromium',
+  'vm',
+  'stress',
+  'stress24',
+  'fake-timers',
+];
 
 const names = process.argv.slice(2);
 for (const name of names) {
