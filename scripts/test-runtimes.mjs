@@ -152,19 +152,12 @@ function run(name) {
   const report = join(cache, 'reports', `${name}.json`);
   rmSync(report, { force: true });
   const [command, args] = runtime.command(bin);
-  // The browser config excludes its own; a Node-like runtime gets them on the command line.
+  // The configs exclude them (the browser config its own; suiteConfig by WEAKREF_RUNTIME).
   const excluded = excludedOn(name);
-  const excludeArgs = name === 'chromium' ? [] : excluded.flatMap(([glob]) => ['--exclude', glob]);
   const testStart = Date.now();
   const child = spawnSync(
     command,
-    [
-      ...args,
-      ...excludeArgs,
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${report}`,
-    ],
+    [...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
     {
       cwd: root,
       stdio: 'inherit',
@@ -172,6 +165,7 @@ function run(name) {
         ...process.env,
         ...runtime.env,
         EXPECTED_RUNTIME: runtime.expected,
+        WEAKREF_RUNTIME: name,
         // Playwright uses Debian's Chromium; it must never fetch a browser of its own.
         PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
       },
