@@ -115,6 +115,12 @@ const RUNTIMES = {
         files: output.match(/^running \d+ tests? from /gm)?.length ?? 0,
       },
   },
+  // Fake timers (vi.useFakeTimers()) installed before every test file, as most cache suites do.
+  'fake-timers': {
+    expected: `node ${process.version}`,
+    command: () => [process.execPath, [vitest, 'run', '--config', suiteConfig, ...packageTests]],
+    env: { WEAKREF_FAKE_TIMERS: '1' },
+  },
 };
 const DEFAULT = [
   'node22',
@@ -125,6 +131,7 @@ const DEFAULT = [
   'vm',
   'stress',
   'stress24',
+  'fake-timers',
   'bun-test',
   'deno-test',
 ];
@@ -181,15 +188,9 @@ function run(name) {
   const report = join(cache, 'reports', `${name}.json`);
   rmSync(report, { force: true });
   const [command, args] = runtime.command(bin);
-  // The browser config excludes its own; a Node-like runtime gets them on the command line.
+  // The configs exclude them (the browser config its own; suiteConfig by WEAKREF_RUNTIME).
   const excluded = excludedOn(name);
-  const excludeArgs = name === 'chromium' ? [] : excluded.flatMap(([glob]) => ['--exclude', glob]);
-  const vitestArgs = [
-    ...excludeArgs,
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${report}`,
-  ];
+  const vitestArgs = ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
   const testStart = Date.now();
   const child = spawnSync(command, [...args, ...(runtime.counts ? [] : vitestArgs)], {
     cwd: root,
@@ -201,6 +202,7 @@ function run(name) {
       ...process.env,
       ...runtime.env,
       EXPECTED_RUNTIME: runtime.expected,
+      WEAKREF_RUNTIME: name,
       // Playwright uses Debian's Chromium; it must never fetch a browser of its own.
       PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
     },

@@ -1,7 +1,16 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { configDefaults, defineConfig, mergeConfig } from 'vitest/config';
 import root from '../../vitest.config';
 import dist from '../../vitest.dist.config';
+import excludedFiles from './excluded-files.json';
+
+// The files this runtime or host cannot run (test-runtimes.mjs names it). Added to every
+// project's own `exclude`: Vitest does not pass a command line's `--exclude` on to projects.
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: set by test-runtimes.mjs, not turbo
+const runtime = process.env.WEAKREF_RUNTIME ?? '';
+const excluded = Object.entries(excludedFiles)
+  .filter(([, { skippedOn }]) => skippedOn.includes(runtime))
+  .map(([glob]) => glob);
 
 // Both loops' tests: the source loop's projects and the release loop's (on what `pnpm build`
 // made; test:all builds before it runs the runtimes). Types do not depend on the runtime:
@@ -9,7 +18,14 @@ import dist from '../../vitest.dist.config';
 // "experimental feature" warning with them).
 const projects = [...(root.test?.projects ?? []), ...(dist.test?.projects ?? [])].map((project) =>
   typeof project === 'object' && 'test' in project
-    ? { ...project, test: { ...project.test, typecheck: { enabled: false } } }
+    ? {
+        ...project,
+        test: {
+          ...project.test,
+          typecheck: { enabled: false },
+          exclude: [...(project.test?.exclude ?? configDefaults.exclude), ...excluded],
+        },
+      }
     : project,
 );
 
@@ -22,6 +38,9 @@ export default mergeConfig(
     test: {
       // biome-ignore lint/suspicious/noUndeclaredEnvVars: set by test-runtimes.mjs, not turbo
       provide: { expectedRuntime: process.env.EXPECTED_RUNTIME ?? '' },
+      // `test:runtimes fake-timers`: every test file starts with fake timers installed.
+      // biome-ignore lint/suspicious/noUndeclaredEnvVars: set by test-runtimes.mjs, not turbo
+      setupFiles: process.env.WEAKREF_FAKE_TIMERS ? ['scripts/runtimes/fake-timers.setup.ts'] : [],
       projects: [
         { extends: true, test: { name: 'runtime', include: ['scripts/runtimes/*.test.ts'] } },
       ],

@@ -14,11 +14,9 @@ afterEach(() => setUnraisableHook());
 
 const gc = (globalThis as unknown as { gc: () => void }).gc;
 
-// One event-loop iteration where there is one: a timer can wait out several iterations.
-const nextTurn: () => Promise<void> =
-  typeof setImmediate === 'function'
-    ? () => new Promise((resolve) => setImmediate(resolve))
-    : nextTask;
+// One event-loop iteration where there is one (nextTask schedules through the host's own
+// setImmediate, which fake timers do not replace): a timer can wait out several iterations.
+const nextTurn = nextTask;
 
 /** Event-loop turns after a full collection until `done()`; gives up after `max`. */
 async function turnsUntil(done: () => boolean, max: number): Promise<number> {

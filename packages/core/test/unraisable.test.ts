@@ -1,4 +1,5 @@
 import { loadCommonJsCopy } from '@w/test-support/common-js-copy';
+import { nextTask } from '@w/test-support/next-task';
 import { hasNodeApis } from '@w/test-support/node-apis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -102,7 +103,7 @@ function thenable(then: unknown): object {
 
 describe('callReportingErrors with async callbacks', () => {
   async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
   }
 
   it('reports the rejection of a returned promise, like a throw', async () => {

@@ -1,3 +1,4 @@
+import { nextTask } from '@w/test-support/next-task';
 import { hasNodeApis } from '@w/test-support/node-apis';
 import { describe, expect, it } from 'vitest';
 import { expectCollected, expectRetained, LeakError, Probe, probe } from '../src/index';
@@ -67,10 +68,13 @@ describe('expectCollected', () => {
   it('waits up to its timeout for the object to be let go of', async () => {
     const holder: { object?: object } = { object: {} };
     const p = probe(holder.object!);
-    // Released by a later task of the code under test.
-    setTimeout(() => {
+    // Released by a later task of the code under test: 100 tasks, well after the first
+    // collectGarbage() (a dozen tasks or so) found it alive. Waits through the host's real
+    // scheduling, so that fake timers do not hold the release back.
+    void (async () => {
+      for (let i = 0; i < 100; i++) await nextTask();
       holder.object = undefined;
-    }, 50);
+    })();
     await expectCollected(p, { timeout: 5000 });
   });
 

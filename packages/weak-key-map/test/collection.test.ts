@@ -1,4 +1,5 @@
 import { collectGarbage } from '@w/core/testing';
+import { nextTask } from '@w/test-support/next-task';
 import { describe, expect, it } from 'vitest';
 import { WeakKeyMap } from '../src';
 
@@ -37,7 +38,7 @@ describe('collection', () => {
     addDyingKeys(map, 10);
     // A bare gc() clears the WeakRefs now; the registry's cleanup comes in a later task.
     const gc = (globalThis as { gc?: () => void }).gc!;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     gc();
     expect(map.size).toBe(11); // cleanup has not run yet
     expect([...map.keys()]).toEqual([alive]);
@@ -105,7 +106,7 @@ describe('collection', () => {
     map.set(survivor, 'one');
     addDyingKeys(map as WeakKeyMap<object, unknown>, 5);
     const gc = (globalThis as { gc?: () => void }).gc!;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     gc(); // dead entries' cleanup is now pending
     map.delete(survivor);
     map.set(survivor, 'two');
@@ -117,7 +118,7 @@ describe('collection', () => {
     const map = new WeakKeyMap<object, unknown>();
     addDyingKeys(map, 5);
     const gc = (globalThis as { gc?: () => void }).gc!;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     gc();
     map.clear();
     expect(map.size).toBe(0);
@@ -131,7 +132,7 @@ describe('collection', () => {
     map.set(alive, 'alive');
     addDyingKeys(map, 3);
     const gc = (globalThis as { gc?: () => void }).gc!;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     gc();
     expect(map.popItem()).toEqual([alive, 'alive']);
     expect(() => map.popItem()).toThrow(RangeError);

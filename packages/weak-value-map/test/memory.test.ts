@@ -1,4 +1,5 @@
 import { collectGarbage } from '@w/core/testing';
+import { nextTask } from '@w/test-support/next-task';
 import { describe, expect, it } from 'vitest';
 import { WeakValueMap } from '../src';
 
@@ -17,7 +18,7 @@ async function heapAfterCollection(): Promise<number> {
 async function repeat(step: (i: number) => void): Promise<void> {
   for (let round = 0; round < ROUNDS; round++) {
     for (let i = 0; i < PER_ROUND; i++) step(i);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
   }
 }
 

@@ -1,4 +1,5 @@
 import { collectGarbage } from '@w/core/testing';
+import { nextTask } from '@w/test-support/next-task';
 import { hasNodeApis } from '@w/test-support/node-apis';
 import { describe, expect, it } from 'vitest';
 import { IterableWeakSet, WeakKeyMap, WeakValueMap } from '../src';
@@ -8,11 +9,9 @@ import { IterableWeakSet, WeakKeyMap, WeakValueMap } from '../src';
 
 const gc = (globalThis as unknown as { gc: () => void }).gc;
 
-// One event-loop iteration where there is one: a timer can wait out several iterations.
-const nextTurn = (): Promise<void> =>
-  new Promise((resolve) =>
-    typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0),
-  );
+// One event-loop iteration where there is one (nextTask schedules through the host's own
+// setImmediate, which fake timers do not replace): a timer can wait out several iterations.
+const nextTurn = nextTask;
 
 type Sized = { readonly size: number };
 
