@@ -1,6 +1,6 @@
 import { nextTask } from '@w/test-support/next-task';
 import { hasNodeApis } from '@w/test-support/node-apis';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   cleanOwnCell,
   createCleanupRegistry,
