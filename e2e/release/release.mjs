@@ -328,6 +328,13 @@ async function installAndRun(registry, version, pm, { fixture, name, alongside =
     check(ran === chain, `${consumer}: require('@w/core/testing') finalized ${ran}, not ${chain}`);
     step(`${consumer}: require('@w/core/testing') collected a 6-deep finalizer chain`);
   }
+  if (fs.existsSync(path.join(dir, 'leak-test.mjs'))) {
+    const ran = (await run(process.execPath, ['leak-test.mjs'], { cwd: dir })).stdout.trim();
+    const expected =
+      "dropped collected; expected 'held' to be collected, but it is still reachable";
+    check(ran.startsWith(expected), `${consumer}: @w/weakref/testing printed ${ran}`);
+    step(`${consumer}: a leak test through @w/weakref/testing passes and fails as it should`);
+  }
   step(`${consumer}: ${installed.length} @w/* packages installed; import and require work`);
   return dir;
 }
