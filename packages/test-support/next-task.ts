@@ -1,4 +1,6 @@
-import { nextTask as schedule } from '@w/core/internal';
+// Core's own scheduler, by path: a dependency on @w/core would be a cycle (core's tests use
+// this package), and test-support is never built or installed.
+import { nextTask as schedule } from '../core/src/next-task';
 
 /**
  * Resolves in a later macrotask, after the cleanup tasks the runtime queued before it. Through
