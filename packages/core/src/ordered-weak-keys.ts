@@ -345,10 +345,10 @@ class OrderIterator<K extends WeakKey, V, T> {
   }
 
   next(): IteratorResult<T, undefined> {
-    let link = this.#link;
-    if (link === null) return { value: undefined, done: true };
+    const last = this.#link;
+    if (last === null) return { value: undefined, done: true };
     const head = this.#head;
-    while ((link = after(head, link)) !== null) {
+    for (let link = after(head, last); link !== null; link = after(head, link)) {
       const key = link.ref.deref();
       if (key === undefined) continue;
       this.#link = link;
@@ -375,4 +375,3 @@ class OrderIterator<K extends WeakKey, V, T> {
     return this;
   }
 }
-

@@ -170,7 +170,9 @@ export class IterableWeakSet<T extends WeakKey> implements Set<T> {
   forEach(callback: (value: T, value2: T, set: Set<T>) => void, thisArg?: unknown): void {
     const members = ownMembers<T>(this, 'forEach');
     assertFunction(callback, 'IterableWeakSet.forEach(): callback');
-    members.forEach((value) => callback.call(thisArg, value, value, this));
+    members.forEach((value) => {
+      callback.call(thisArg, value, value, this);
+    });
   }
 
   /** `'IterableWeakSet'`, for `Object.prototype.toString`. */
