@@ -162,12 +162,12 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
     return new OrderIterator<K, V, [K, K]>(this, this.#head, PAIRS);
   }
 
-  /** Calls `visit(key, value)` for each live key, as `keys()` visits them. */
-  forEach(visit: (key: K, value: V) => void): void {
+  /** Calls `visit(key)` for each live key, as `keys()` visits them: a walk with no iterator. */
+  forEach(visit: (key: K) => void): void {
     const head = this.#head;
     for (let link = after(head, head); link !== null; link = after(head, link)) {
       const key = link.ref.deref();
-      if (key !== undefined) visit(key, (this.#slots.get(key) as Slot<K, V>).value);
+      if (key !== undefined) visit(key);
     }
   }
 

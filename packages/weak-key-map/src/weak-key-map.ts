@@ -216,8 +216,8 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
   forEach(callback: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
     const keys = ownKeys<K, V>(this, 'forEach');
     assertFunction(callback, 'callback');
-    keys.forEach((key, value) => {
-      callback.call(thisArg, value, key, this);
+    keys.forEach((key) => {
+      callback.call(thisArg, keys.get(key) as V, key, this);
     });
   }
 
