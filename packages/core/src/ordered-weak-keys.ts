@@ -10,7 +10,7 @@ class KeyRef<K extends WeakKey> extends WeakCell<K> {
 }
 
 // One place in the order, made per insertion. Unlinked links keep their `prev`/`next`: an
-// iterator paused on one finds its way back into the list from there (see `#after`).
+// iterator paused on one finds its way back into the list from there (see `after`).
 class Link<K extends WeakKey> {
   readonly ref: KeyRef<K>;
   prev: Link<K> | null;
@@ -110,7 +110,7 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
   clear(): void {
     for (let link = this.#head.next; link !== null; link = link.next) {
       link.ref.link = undefined;
-      link.prev = this.#head; // so that a paused iterator finds its way out (see `#after`)
+      link.prev = this.#head; // so that a paused iterator finds its way out (see `after`)
     }
     this.#slots = new WeakMap();
     this.#head.next = null;
@@ -143,46 +143,32 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
   }
 
   /** The live keys in insertion order; keys added meanwhile are visited, deleted ones not. */
-  *keys(): Generator<K, undefined> {
-    for (let link = this.#after(this.#head); link !== null; link = this.#after(link)) {
-      const key = link.ref.deref();
-      if (key !== undefined) yield key;
-    }
-    return undefined;
+  keys(): MapIterator<K> {
+    return new OrderIterator<K, V, K>(this, this.#head, KEYS);
   }
 
   /** The values of the live keys in insertion order, as `keys()` visits them. */
-  *values(): Generator<V, undefined> {
-    for (const key of this.keys()) {
-      const slot = this.#slots.get(key);
-      if (slot !== undefined) yield slot.value;
-    }
-    return undefined;
+  values(): MapIterator<V> {
+    return new OrderIterator<K, V, V>(this, this.#head, VALUES);
   }
 
   /** The live `[key, value]` pairs in insertion order, as `keys()` visits them. */
-  *entries(): Generator<[K, V], undefined> {
-    for (const key of this.keys()) {
-      const slot = this.#slots.get(key);
-      if (slot !== undefined) yield [key, slot.value];
-    }
-    return undefined;
+  entries(): MapIterator<[K, V]> {
+    return new OrderIterator<K, V, [K, V]>(this, this.#head, ENTRIES);
   }
 
-  // The link an iterator visits after `link`, which it visited last. A link removed since
-  // kept its pointers: `next` leads to a link not visited yet, `prev` (taken when it was
-  // the last one) back to a visited one. Each step goes to a link that was still in the
-  // list when the current one left it, so this ends.
-  #after(link: Link<K>): Link<K> | null {
-    while (link !== this.#head && link.ref.link !== link) {
-      if (link.next === null) {
-        link = link.prev as Link<K>;
-        continue;
-      }
-      link = link.next;
-      if (link.ref.link === link) return link;
+  /** The live `[key, key]` pairs in insertion order, as `Set.prototype.entries` gives them. */
+  pairs(): MapIterator<[K, K]> {
+    return new OrderIterator<K, V, [K, K]>(this, this.#head, PAIRS);
+  }
+
+  /** Calls `visit(key)` for each live key, as `keys()` visits them: a walk with no iterator. */
+  forEach(visit: (key: K) => void): void {
+    const head = this.#head;
+    for (let link = after(head, head); link !== null; link = after(head, link)) {
+      const key = link.ref.deref();
+      if (key !== undefined) visit(key);
     }
-    return link.next;
   }
 
   #append(ref: KeyRef<K>): void {
@@ -308,3 +294,84 @@ type Held<K extends WeakKey> = KeyRef<K> | undefined;
 
 // What the placeholder head of every order refers to (never registered, never visited).
 const HEAD_TARGET = {};
+
+// The link an iterator visits after `link`, which it visited last. A link removed since
+// kept its pointers: `next` leads to a link not visited yet, `prev` (taken when it was
+// the last one) back to a visited one. Each step goes to a link that was still in the
+// list when the current one left it, so this ends. A link in the list whose key is alive
+// has a slot: its key is a member.
+function after<K extends WeakKey>(head: Link<K>, link: Link<K>): Link<K> | null {
+  while (link !== head && link.ref.link !== link) {
+    if (link.next === null) {
+      link = link.prev as Link<K>;
+      continue;
+    }
+    link = link.next;
+    if (link.ref.link === link) return link;
+  }
+  return link.next;
+}
+
+// What an `OrderIterator` yields per live key.
+const KEYS = 0;
+const VALUES = 1;
+const ENTRIES = 2;
+const PAIRS = 3;
+type Kind = typeof KEYS | typeof VALUES | typeof ENTRIES | typeof PAIRS;
+
+// The iterators of an order: a hand-written iterator object, as `Map`'s are (a generator
+// costs as much again as the walk). Like `Map`'s, it has no `return`; once done, it stays done.
+class OrderIterator<K extends WeakKey, V, T> {
+  // Iterator helpers (`map`, `toArray`...) where the runtime has them, as on `Map`'s iterators.
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the class's set-up (CONTRIBUTING.md)
+  static #setUp = (() => {
+    Object.setPrototypeOf(
+      this.prototype,
+      Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())),
+    );
+  })();
+
+  readonly #keys: OrderedWeakKeys<K, V>;
+  readonly #head: Link<K>;
+  readonly #kind: Kind;
+  // The link visited last (the head before the first); null once done.
+  #link: Link<K> | null;
+
+  constructor(keys: OrderedWeakKeys<K, V>, head: Link<K>, kind: Kind) {
+    this.#keys = keys;
+    this.#head = head;
+    this.#kind = kind;
+    this.#link = head;
+  }
+
+  next(): IteratorResult<T, undefined> {
+    const last = this.#link;
+    if (last === null) return { value: undefined, done: true };
+    const head = this.#head;
+    for (let link = after(head, last); link !== null; link = after(head, link)) {
+      const key = link.ref.deref();
+      if (key === undefined) continue;
+      this.#link = link;
+      return { value: this.#item(key) as T, done: false };
+    }
+    this.#link = null;
+    return { value: undefined, done: true };
+  }
+
+  #item(key: K): unknown {
+    switch (this.#kind) {
+      case KEYS:
+        return key;
+      case VALUES:
+        return this.#keys.get(key);
+      case ENTRIES:
+        return [key, this.#keys.get(key)];
+      default:
+        return [key, key];
+    }
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+}

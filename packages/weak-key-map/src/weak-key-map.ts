@@ -216,7 +216,9 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
   forEach(callback: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
     const keys = ownKeys<K, V>(this, 'forEach');
     assertFunction(callback, 'callback');
-    for (const [key, value] of keys.entries()) callback.call(thisArg, value, key, this);
+    keys.forEach((key) => {
+      callback.call(thisArg, keys.get(key) as V, key, this);
+    });
   }
 
   // In the class, so that a bundle that does not use it drops it with the class.

@@ -154,7 +154,7 @@ export class IterableWeakSet<T extends WeakKey> implements Set<T> {
 
   /** `[member, member]` pairs, as for `Set`. */
   entries(): SetIterator<[T, T]> {
-    return pairsOf(ownMembers<T>(this, 'entries'));
+    return ownMembers<T>(this, 'entries').pairs();
   }
 
   /**
@@ -170,7 +170,9 @@ export class IterableWeakSet<T extends WeakKey> implements Set<T> {
   forEach(callback: (value: T, value2: T, set: Set<T>) => void, thisArg?: unknown): void {
     const members = ownMembers<T>(this, 'forEach');
     assertFunction(callback, 'IterableWeakSet.forEach(): callback');
-    for (const value of members.keys()) callback.call(thisArg, value, value, this);
+    members.forEach((value) => {
+      callback.call(thisArg, value, value, this);
+    });
   }
 
   /** `'IterableWeakSet'`, for `Object.prototype.toString`. */
@@ -336,11 +338,6 @@ function copyOf<T extends WeakKey>(members: Members<T>): [IterableWeakSet<T>, Me
   const copy = newSet<T>();
   addAll(copy[1], members.keys() as Iterable<T>);
   return copy;
-}
-
-function* pairsOf<T extends WeakKey>(members: Members<T>): SetIterator<[T, T]> {
-  for (const value of members.keys()) yield [value, value];
-  return undefined;
 }
 
 function liveCount(members: Members<WeakKey>): number {
