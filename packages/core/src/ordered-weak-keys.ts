@@ -142,24 +142,31 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
     return undefined;
   }
 
+  // The casts below: an iterator's prototype is %IteratorPrototype%, so a newer lib's
+  // `MapIterator` helpers (`map`, `take`...) are there wherever the runtime has them.
+
   /** The live keys in insertion order; keys added meanwhile are visited, deleted ones not. */
   keys(): MapIterator<K> {
-    return new OrderIterator<K, V, K>(this, this.#head, KEYS);
+    return new OrderIterator<K, V, K>(this, this.#head, KEYS) as unknown as MapIterator<K>;
   }
 
   /** The values of the live keys in insertion order, as `keys()` visits them. */
   values(): MapIterator<V> {
-    return new OrderIterator<K, V, V>(this, this.#head, VALUES);
+    return new OrderIterator<K, V, V>(this, this.#head, VALUES) as unknown as MapIterator<V>;
   }
 
   /** The live `[key, value]` pairs in insertion order, as `keys()` visits them. */
   entries(): MapIterator<[K, V]> {
-    return new OrderIterator<K, V, [K, V]>(this, this.#head, ENTRIES);
+    return new OrderIterator<K, V, [K, V]>(this, this.#head, ENTRIES) as unknown as MapIterator<
+      [K, V]
+    >;
   }
 
   /** The live `[key, key]` pairs in insertion order, as `Set.prototype.entries` gives them. */
   pairs(): MapIterator<[K, K]> {
-    return new OrderIterator<K, V, [K, K]>(this, this.#head, PAIRS);
+    return new OrderIterator<K, V, [K, K]>(this, this.#head, PAIRS) as unknown as MapIterator<
+      [K, K]
+    >;
   }
 
   /** Calls `visit(key)` for each live key, as `keys()` visits them: a walk with no iterator. */

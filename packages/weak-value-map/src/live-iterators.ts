@@ -49,14 +49,16 @@ class LiveIterator<K, V extends WeakKey, T> {
   }
 }
 
+// The casts: an iterator's prototype is %IteratorPrototype%, so a newer lib's `MapIterator`
+// helpers (`map`, `take`...) are there wherever the runtime has them.
 export function liveEntries<K, V extends WeakKey>(refs: Refs<K, V>): MapIterator<[K, V]> {
-  return new LiveIterator<K, V, [K, V]>(refs, ENTRIES);
+  return new LiveIterator<K, V, [K, V]>(refs, ENTRIES) as unknown as MapIterator<[K, V]>;
 }
 
 export function liveKeys<K, V extends WeakKey>(refs: Refs<K, V>): MapIterator<K> {
-  return new LiveIterator<K, V, K>(refs, KEYS);
+  return new LiveIterator<K, V, K>(refs, KEYS) as unknown as MapIterator<K>;
 }
 
 export function liveValues<K, V extends WeakKey>(refs: Refs<K, V>): MapIterator<V> {
-  return new LiveIterator<K, V, V>(refs, VALUES);
+  return new LiveIterator<K, V, V>(refs, VALUES) as unknown as MapIterator<V>;
 }
