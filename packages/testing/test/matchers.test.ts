@@ -18,6 +18,8 @@ describe('matchers', () => {
     await expect(expect(probe(held, 'kept')).toBeCollected({ timeout: 0 })).rejects.toThrow(
       /^expected 'kept' to be collected, but it is still reachable/,
     );
+    // Read afterwards: JavaScriptCore collects a local that no later code reads.
+    expect(held).toEqual({});
   });
 
   it('.not.toBeCollected passes for a held object and fails for a dropped one', async () => {
@@ -26,6 +28,7 @@ describe('matchers', () => {
     await expect(expect(dropped('gone')).not.toBeCollected()).rejects.toThrow(
       "expected 'gone' not to be collected, but it was",
     );
+    expect(held).toEqual({});
   });
 
   it('rejects what is not a probe', async () => {
