@@ -16,7 +16,10 @@ export default defineConfig({
       `${root}docs/vitest.config.ts`,
       // @w/testing again in the pools its users run it in: worker threads (no --expose-gc
       // there: collectGarbage() turns gc on at run time) and a vm context per file, as jest.
-      ...(['threads', 'vmThreads'] as const).map((pool) => ({
+      // (Not on Deno, whose worker_threads lack what Vitest's thread pools need.)
+      ...(
+        ('Deno' in globalThis ? [] : ['threads', 'vmThreads']) as ('threads' | 'vmThreads')[]
+      ).map((pool) => ({
         ...sourceResolve,
         test: {
           name: `testing-${pool}`,

@@ -95,7 +95,8 @@ const instances: Record<string, (lib: Exports) => object> = {
   WeakValueMap: (lib) => new (lib.WeakValueMap as Class)([['a', target]]),
   WeakKeyMap: (lib) => new (lib.WeakKeyMap as Class)([[target, 1]]),
   IterableWeakSet: (lib) => new (lib.IterableWeakSet as Class)([target]),
-  WeakCache: (lib) => new (lib.WeakCache as Class)({ strong: 1 }).set('a', target),
+  WeakCache: (lib) =>
+    (new (lib.WeakCache as Class)({ strong: 1 }) as Map<string, object>).set('a', target),
 };
 
 function isClass(value: unknown): value is Class {
