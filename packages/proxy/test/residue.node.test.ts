@@ -1,6 +1,11 @@
 import { collectGarbage } from '@w/core/testing';
 import { getWeakRefCount } from '@w/ref';
-import { residueOnOneTarget, residuePerTarget } from '@w/test-support/residue';
+import {
+  ONE_TARGET_BOUND,
+  ONE_TARGET_COUNT,
+  residueOnOneTarget,
+  residuePerTarget,
+} from '@w/test-support/residue';
 import { describe, expect, it } from 'vitest';
 import { proxy } from '../src';
 
@@ -26,10 +31,10 @@ describe(`one dropped proxy on each of ${TARGETS} live targets`, () => {
   });
 });
 
-it('100,000 proxies with callbacks made and dropped on one long-lived target leave nothing', async () => {
-  const { bytes, target } = await residueOnOneTarget(collectGarbage, 100_000, (t) =>
+it('200,000 proxies with callbacks made and dropped on one long-lived target leave nothing', async () => {
+  const { bytes, target } = await residueOnOneTarget(collectGarbage, ONE_TARGET_COUNT, (t) =>
     proxy(t, callback),
   );
   expect(getWeakRefCount(target)).toBe(0);
-  expect(bytes).toBeLessThan(256 * 1024);
+  expect(bytes).toBeLessThan(ONE_TARGET_BOUND);
 });

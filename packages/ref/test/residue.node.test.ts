@@ -1,5 +1,10 @@
 import { collectGarbage } from '@w/core/testing';
-import { residueOnOneTarget, residuePerTarget } from '@w/test-support/residue';
+import {
+  ONE_TARGET_BOUND,
+  ONE_TARGET_COUNT,
+  residueOnOneTarget,
+  residuePerTarget,
+} from '@w/test-support/residue';
 import { describe, expect, it } from 'vitest';
 import { getWeakRefCount, KeyedRef, Ref, ref, WeakMethod } from '../src';
 
@@ -29,10 +34,10 @@ describe(`one dropped ref on each of ${TARGETS} live targets`, () => {
   });
 });
 
-it('100,000 refs with callbacks made and dropped on one long-lived target leave nothing', async () => {
-  const { bytes, target } = await residueOnOneTarget(collectGarbage, 100_000, (t) =>
+it('200,000 refs with callbacks made and dropped on one long-lived target leave nothing', async () => {
+  const { bytes, target } = await residueOnOneTarget(collectGarbage, ONE_TARGET_COUNT, (t) =>
     ref(t, callback),
   );
   expect(getWeakRefCount(target)).toBe(0);
-  expect(bytes).toBeLessThan(256 * 1024);
+  expect(bytes).toBeLessThan(ONE_TARGET_BOUND);
 });
