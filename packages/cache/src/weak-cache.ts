@@ -1,3 +1,4 @@
+import type { WeakKey } from '@w/core';
 import {
   assertFunction,
   assertWeakable,
@@ -8,8 +9,7 @@ import {
   incompatibleReceiver,
   inspectCollection,
   inspectCustom,
-  shareInstanceof,
-  type WeakKey,
+  setUpClass,
 } from '@w/core/internal';
 import { StrongTier } from './strong-tier';
 import { WeakTier } from './weak-tier';
@@ -54,17 +54,7 @@ export class WeakCache<K, V extends WeakKey> implements Map<K, V> {
   static #setUp = (() => {
     isWeakCache = (value) =>
       typeof value === 'object' && value !== null && #strong in (value as object);
-    // As on Map.prototype: a data property, and [Symbol.iterator] is entries itself.
-    Object.defineProperty(this.prototype, Symbol.toStringTag, {
-      value: 'WeakCache',
-      configurable: true,
-    });
-    Object.defineProperty(this.prototype, Symbol.iterator, {
-      value: this.prototype.entries,
-      configurable: true,
-      writable: true,
-    });
-    shareInstanceof(this, 'WeakCache');
+    setUpClass(this, 'WeakCache', 'entries');
   })();
 
   // The strong tier, in recency order.

@@ -1,4 +1,4 @@
-import type { WeakKey } from '@w/core/internal';
+import type { WeakKey } from '@w/core';
 import { WeakValueMap } from '@w/weak-value-map';
 
 // WeakValueMap's seam (a registered symbol, not an export): it calls this method with the key

@@ -24,7 +24,7 @@ export { OrderedWeakKeys } from './ordered-weak-keys';
 // One state per process, whichever copy of a package is loaded.
 export { processShared } from './process-shared';
 export { incompatibleReceiver } from './receiver';
-export { shareInstanceof } from './shared-instanceof';
+export { setUpClass } from './set-up-class';
 // Refs, proxies and finalizers attached to a target: callbacks newest first, reuse.
 export type { Watcher } from './target-watchers';
 export {
@@ -36,8 +36,7 @@ export {
   watchTargetWeakly,
 } from './target-watchers';
 // Errors from callbacks nobody called directly.
-export { callReportingErrors, reportUnraisable, setUnraisableHook } from './unraisable';
+export { callReportingErrors } from './unraisable';
 export { WeakCell } from './weak-cell';
 // Weak targets and arguments: checks and the words errors use for what they got.
-export type { WeakKey } from './weakable';
-export { assertFunction, assertWeakable, canBeHeldWeakly, describeType } from './weakable';
+export { assertFunction, assertWeakable, describeType } from './weakable';

@@ -14,7 +14,7 @@ const packages = fileURLToPath(new URL('../..', import.meta.url));
 let built: Awaited<ReturnType<typeof buildForChildren>>;
 beforeAll(async () => {
   built = await buildForChildren({
-    core: join(packages, 'core/src/internal.ts'),
+    core: join(packages, 'core/src/index.ts'),
     testing: join(packages, 'core/src/testing.ts'),
     ref: join(packages, 'ref/src/index.ts'),
     proxy: join(packages, 'proxy/src/index.ts'),

@@ -151,7 +151,7 @@ describe('callReportingErrors with async callbacks', () => {
 describe('one hook per process', () => {
   // The other copy is a CommonJS bundle of src/, loaded with node:module's createRequire.
   it.runIf(hasNodeApis)('is set through any copy of @w/core and seen by all of them', async () => {
-    const copy = (await loadCommonJsCopy(new URL('../src/internal.ts', import.meta.url))) as {
+    const copy = (await loadCommonJsCopy(new URL('../src/unraisable.ts', import.meta.url))) as {
       setUnraisableHook: typeof setUnraisableHook;
       reportUnraisable: typeof reportUnraisable;
     };

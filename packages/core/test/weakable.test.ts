@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertFunction, assertWeakable, canBeHeldWeakly, describeType } from '../src/internal';
+import { assertFunction, assertWeakable, canBeHeldWeakly, describeType } from '../src/weakable';
 
 describe('canBeHeldWeakly', () => {
   it.each([

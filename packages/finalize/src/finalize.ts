@@ -1,4 +1,4 @@
-import type { WeakKey } from '@w/core/internal';
+import type { WeakKey } from '@w/core';
 import { Finalizer } from './finalizer';
 
 /**

@@ -1,3 +1,4 @@
+import type { WeakKey } from '@w/core';
 import {
   assertFunction,
   assertWeakable,
@@ -10,10 +11,9 @@ import {
   inspectWithState,
   processShared,
   type Shown,
-  shareInstanceof,
+  setUpClass,
   targetCollected,
   type Watcher,
-  type WeakKey,
   watchTargetStrongly,
 } from '@w/core/internal';
 import { addToExitQueue, type ExitTask, nextSequence, removeFromExitQueue } from './exit-queue';
@@ -227,7 +227,7 @@ export class Finalizer<T extends WeakKey = WeakKey, A extends unknown[] = any[],
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the class's set-up (CONTRIBUTING.md)
   static #setUp = (() => {
     Object.setPrototypeOf(this.prototype, Function.prototype);
-    shareInstanceof(this, 'Finalizer');
+    setUpClass(this, 'Finalizer');
   })();
 }
 

@@ -14,7 +14,7 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 export function buildForChildren(): ReturnType<typeof bundleForChildren> {
   return bundleForChildren({
     finalize: join(packageDir, 'src/index.ts'),
-    core: join(packageDir, '../core/src/internal.ts'),
+    core: join(packageDir, '../core/src/index.ts'),
   });
 }
 

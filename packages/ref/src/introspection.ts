@@ -1,4 +1,5 @@
-import { canBeHeldWeakly, liveReferents } from '@w/core/internal';
+import { canBeHeldWeakly } from '@w/core';
+import { liveReferents } from '@w/core/internal';
 
 /**
  * The refs and proxies this library made for `target` that are still alive (Python's

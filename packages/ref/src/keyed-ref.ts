@@ -1,11 +1,11 @@
+import type { WeakKey } from '@w/core';
 import {
   type Inspect,
   type InspectOptions,
   inspectCustom,
   inspectWithState,
   type Shown,
-  shareInstanceof,
-  type WeakKey,
+  setUpClass,
 } from '@w/core/internal';
 import { Ref, type RefCallback } from './ref';
 
@@ -15,7 +15,7 @@ export class KeyedRef<K, T extends WeakKey = WeakKey> extends Ref<T> {
 
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the class's set-up (CONTRIBUTING.md)
   static #setUp = (() => {
-    shareInstanceof(this, 'KeyedRef');
+    setUpClass(this, 'KeyedRef');
   })();
 
   constructor(target: T, callback: RefCallback<KeyedRef<K, T>> | undefined, key: K) {

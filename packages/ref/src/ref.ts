@@ -1,3 +1,4 @@
+import type { WeakKey } from '@w/core';
 import {
   assertFunction,
   assertWeakable,
@@ -10,10 +11,9 @@ import {
   inspectCustom,
   inspectWithState,
   setCanonical,
-  shareInstanceof,
+  setUpClass,
   targetCollected,
   type Watcher,
-  type WeakKey,
   watchTargetWeakly,
 } from '@w/core/internal';
 
@@ -44,7 +44,7 @@ export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watc
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the class's set-up (CONTRIBUTING.md)
   static #setUp = (() => {
     isRef = (value) => typeof value === 'object' && value !== null && #callback in value;
-    shareInstanceof(this, 'Ref');
+    setUpClass(this, 'Ref');
   })();
 
   /** The callback (Python's `__callback__`); `undefined` once it has run, or if none. */

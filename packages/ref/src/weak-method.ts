@@ -7,7 +7,7 @@ import {
   incompatibleReceiver,
   inspectCustom,
   inspectWithState,
-  shareInstanceof,
+  setUpClass,
   watchTargetWeakly,
 } from '@w/core/internal';
 import { Ref, type RefCallback } from './ref';
@@ -53,7 +53,7 @@ export class WeakMethod<
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the class's set-up (CONTRIBUTING.md)
   static #setUp = (() => {
     isWeakMethod = (value) => typeof value === 'object' && value !== null && #method in value;
-    shareInstanceof(this, 'WeakMethod');
+    setUpClass(this, 'WeakMethod');
   })();
 
   /** The method bound to its object, or `undefined` once either was collected. */

@@ -1,4 +1,4 @@
-import { shareInstanceof } from '@w/core/internal';
+import { setUpClass } from '@w/core/internal';
 
 /**
  * What `expectCollected()` rejects with: the probed object is still reachable after full
@@ -28,6 +28,6 @@ export class LeakError extends Error {
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the class's set-up (CONTRIBUTING.md)
   static #setUp = (() => {
     this.prototype.name = 'LeakError';
-    shareInstanceof(this, 'LeakError');
+    setUpClass(this, 'LeakError');
   })();
 }

@@ -1,4 +1,5 @@
-import { assertWeakable, describeType, shareInstanceof, type WeakKey } from '@w/core/internal';
+import type { WeakKey } from '@w/core';
+import { assertWeakable, describeType, setUpClass } from '@w/core/internal';
 
 let probesMade = 0;
 
@@ -35,7 +36,7 @@ export class Probe<T extends WeakKey = WeakKey> {
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the class's set-up (CONTRIBUTING.md)
   static #setUp = (() => {
     markerOf = (probe) => probe.#watch.marker;
-    shareInstanceof(this, 'Probe');
+    setUpClass(this, 'Probe');
   })();
 }
 

@@ -1,3 +1,4 @@
+import type { WeakKey } from '@w/core';
 import {
   assertFunction,
   assertWeakable,
@@ -9,8 +10,7 @@ import {
   inspectCollection,
   inspectCustom,
   OrderedWeakKeys,
-  shareInstanceof,
-  type WeakKey,
+  setUpClass,
 } from '@w/core/internal';
 import { type Ref, ref } from '@w/ref';
 
@@ -233,18 +233,7 @@ export class WeakKeyMap<K extends WeakKey, V> implements Map<K, V> {
         map,
       );
     };
-    // As on `Map.prototype`: a data property (reading it needs no receiver check), and
-    // [Symbol.iterator] is entries itself.
-    Object.defineProperty(this.prototype, Symbol.toStringTag, {
-      value: 'WeakKeyMap',
-      configurable: true,
-    });
-    Object.defineProperty(this.prototype, Symbol.iterator, {
-      value: this.prototype.entries,
-      configurable: true,
-      writable: true,
-    });
-    shareInstanceof(this, 'WeakKeyMap');
+    setUpClass(this, 'WeakKeyMap', 'entries');
   })();
 }
 

@@ -1,8 +1,7 @@
-import type { WeakKey } from '@w/core/internal';
+import { canBeHeldWeakly, type WeakKey } from '@w/core';
 import {
   assertFunction,
   assertWeakable,
-  canBeHeldWeakly,
   describeType,
   type Inspect,
   type InspectOptions,
@@ -10,7 +9,7 @@ import {
   inspectCollection,
   inspectCustom,
   OrderedWeakKeys,
-  shareInstanceof,
+  setUpClass,
 } from '@w/core/internal';
 import { getSetRecord, keysOf, otherHas, type SetLike } from './set-like';
 
@@ -301,20 +300,7 @@ export class IterableWeakSet<T extends WeakKey> implements Set<T> {
       const set = new this<U>();
       return [set, set.#members];
     };
-    // As on `Set.prototype`: a data property (reading it needs no receiver check), and `keys`
-    // and [Symbol.iterator] are `values` itself.
-    Object.defineProperty(this.prototype, Symbol.toStringTag, {
-      value: 'IterableWeakSet',
-      configurable: true,
-    });
-    for (const key of ['keys', Symbol.iterator]) {
-      Object.defineProperty(this.prototype, key, {
-        value: this.prototype.values,
-        configurable: true,
-        writable: true,
-      });
-    }
-    shareInstanceof(this, 'IterableWeakSet');
+    setUpClass(this, 'IterableWeakSet', 'values');
   })();
 }
 

@@ -1,4 +1,4 @@
-import type { WeakKey } from '@w/core/internal';
+import type { WeakKey } from '@w/core';
 
 // The iterators of a WeakValueMap: one pass over its Map of weak refs, skipping collected
 // values. A hand-written iterator object over the Map's own iterator (a generator costs as

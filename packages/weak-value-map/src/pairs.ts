@@ -1,4 +1,5 @@
-import { assertWeakable, describeType, type WeakKey } from '@w/core/internal';
+import type { WeakKey } from '@w/core';
+import { assertWeakable, describeType } from '@w/core/internal';
 
 /**
  * What `update`, `union` and the constructor accept: key/value pairs, or a plain record (an

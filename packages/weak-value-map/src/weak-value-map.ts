@@ -1,3 +1,4 @@
+import type { WeakKey } from '@w/core';
 import {
   assertFunction,
   assertWeakable,
@@ -9,9 +10,8 @@ import {
   incompatibleReceiver,
   inspectCollection,
   inspectCustom,
-  shareInstanceof,
+  setUpClass,
   WeakCell,
-  type WeakKey,
 } from '@w/core/internal';
 import { KeyedRef } from '@w/ref';
 import { liveEntries, liveKeys, liveValues } from './live-iterators';
@@ -61,17 +61,7 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
   static #setUp = (() => {
     isWeakValueMap = (value) =>
       typeof value === 'object' && value !== null && #entries in (value as object);
-    // As on Map.prototype: a data property, and [Symbol.iterator] is entries itself.
-    Object.defineProperty(this.prototype, Symbol.toStringTag, {
-      value: 'WeakValueMap',
-      configurable: true,
-    });
-    Object.defineProperty(this.prototype, Symbol.iterator, {
-      value: this.prototype.entries,
-      configurable: true,
-      writable: true,
-    });
-    shareInstanceof(this, 'WeakValueMap');
+    setUpClass(this, 'WeakValueMap', 'entries');
   })();
 
   readonly #entries = new Map<K, Entry<K, V>>();

@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
-import { reportUnraisable, setUnraisableHook } from '@w/core/internal';
+import { setUnraisableHook } from '@w/core';
+import { callReportingErrors } from '@w/core/internal';
 import { collectGarbage } from '@w/core/testing';
 import { buildForChildren } from '@w/test-support/build-for-children';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -49,7 +50,10 @@ function refsThatThrow(count: number, ran: number[], kept: object[]): void {
 describe('the default hook, given a value whose inspect throws', () => {
   it('prints String(value) instead, without throwing', () => {
     const printed = captureStderr();
-    expect(() => reportUnraisable(unprintable('x'), 'ref callback')).not.toThrow();
+    const thrower = () => {
+      throw unprintable('x');
+    };
+    expect(() => callReportingErrors(thrower, 'ref callback', undefined)).not.toThrow();
     expect(printed).toEqual(['Exception ignored in: ref callback\n [object Object]']);
   });
 
