@@ -28,9 +28,9 @@ export { setUpClass } from './set-up-class';
 // Refs, proxies and finalizers attached to a target: callbacks newest first, reuse.
 export type { Watcher } from './target-watchers';
 export {
-  getCanonical,
+  getReused,
   liveReferents,
-  setCanonical,
+  setReused,
   targetCollected,
   watchTargetStrongly,
   watchTargetWeakly,

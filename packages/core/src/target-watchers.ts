@@ -15,10 +15,10 @@ export interface Watcher {
   [targetCollected](): void;
 }
 
-/** Which canonical (callback-less, reused) referent a slot holds. */
-export type CanonicalKind = 'ref' | 'proxy';
+/** Which reused (callback-less) referent a slot holds. */
+export type ReusedKind = 'ref' | 'proxy';
 
-// How referents (refs, proxies) are held: strongly while young, then through a WeakRef.
+// How referents (refs, proxies) are held: strongly while fresh (until the next task), then through a WeakRef.
 //
 // `new WeakRef(x)` keeps `x` alive to the end of the job, and V8 aborts a job that kept about
 // 2^24 objects. A ref already keeps its target; a WeakRef to the ref made in the same job
@@ -43,7 +43,7 @@ class TargetRecord {
   entries: Entry | Set<Entry> | undefined;
   // Watchers added since the last demotion, oldest first, all newer than `entries`: pairs of
   // (watcher, is it a referent to demote). Referents are held strongly until then.
-  young: (Watcher | boolean)[] | undefined;
+  fresh: (Watcher | boolean)[] | undefined;
   // Referents of `entries` collected since the last sweep.
   dead = 0;
   // Registered only once some watcher needs telling: refs without callbacks need no cleanup.
@@ -54,22 +54,22 @@ class TargetRecord {
   constructor(readonly target: WeakRef<WeakKey>) {}
 
   add(watcher: Watcher, referent: boolean): void {
-    if (this.young === undefined) {
-      this.young = [];
-      youngLists.records.push(this);
+    if (this.fresh === undefined) {
+      this.fresh = [];
+      freshLists.records.push(this);
       scheduleDemotion();
     }
-    this.young.push(watcher, referent);
+    this.fresh.push(watcher, referent);
   }
 
-  /** Moves the young watchers to `entries`, in order, each referent behind a WeakRef. */
+  /** Moves the fresh watchers to `entries`, in order, each referent behind a WeakRef. */
   demote(): void {
-    const young = this.young;
-    this.young = undefined;
-    if (young === undefined) return; // notified meanwhile
-    for (let i = 0; i < young.length; i += 2) {
-      const watcher = young[i] as Watcher;
-      if (young[i + 1] === true) {
+    const fresh = this.fresh;
+    this.fresh = undefined;
+    if (fresh === undefined) return; // notified meanwhile
+    for (let i = 0; i < fresh.length; i += 2) {
+      const watcher = fresh[i] as Watcher;
+      if (fresh[i + 1] === true) {
         this.#settle(new WeakRef(watcher));
         shared.referentRegistry.register(watcher, this);
       } else {
@@ -87,10 +87,10 @@ class TargetRecord {
 
   /** Detaches a strong watcher (a finalizer); forgets the record once nothing is left. */
   remove(watcher: Watcher): void {
-    const young = this.young;
+    const fresh = this.fresh;
     // From the newest end: detaching newest first in the job that made them stays linear.
-    const at = young === undefined ? -1 : young.lastIndexOf(watcher);
-    if (at !== -1) young!.splice(at, 2);
+    const at = fresh === undefined ? -1 : fresh.lastIndexOf(watcher);
+    if (at !== -1) fresh!.splice(at, 2);
     else if (this.entries === watcher) this.entries = undefined;
     else if (this.entries instanceof Set) this.entries.delete(watcher);
     this.#forgetIfEmpty();
@@ -114,7 +114,7 @@ class TargetRecord {
 
   // Nothing left to tell or list: leave nothing on the live target either.
   #forgetIfEmpty(): void {
-    if (this.entries !== undefined || (this.young !== undefined && this.young.length > 0)) return;
+    if (this.entries !== undefined || (this.fresh !== undefined && this.fresh.length > 0)) return;
     const target = this.target.deref();
     if (target === undefined || shared.records.get(target) !== this) return;
     shared.records.delete(target);
@@ -125,7 +125,7 @@ class TargetRecord {
   notify(): void {
     const live = this.watchers(false);
     this.entries = undefined;
-    this.young = undefined;
+    this.fresh = undefined;
     for (const watcher of live) tell(watcher);
   }
 
@@ -141,9 +141,9 @@ class TargetRecord {
         live.push(entry);
       }
     }
-    const young = this.young ?? [];
-    for (let i = 0; i < young.length; i += 2) {
-      if (!onlyReferents || young[i + 1] === true) live.push(young[i] as Watcher);
+    const fresh = this.fresh ?? [];
+    for (let i = 0; i < fresh.length; i += 2) {
+      if (!onlyReferents || fresh[i + 1] === true) live.push(fresh[i] as Watcher);
     }
     return live.reverse();
   }
@@ -160,48 +160,48 @@ function tell(watcher: Watcher): void {
 }
 
 /** Held for a reused referent: finds its slot again once the referent is collected. */
-interface CanonicalTicket extends WeakRef<WeakKey> {
+interface ReusedTicket extends WeakRef<WeakKey> {
   readonly slots: WeakMap<WeakKey, Entry>;
 }
 
-// What the young lists are: made since the last demotion, records with young watchers and
+// What the fresh lists are: made since the last demotion, records with fresh watchers and
 // (slots, target, referent) triples; and whether a demotion task is on its way.
-interface Young {
+interface Fresh {
   records: TargetRecord[];
-  canonical: unknown[];
+  reused: unknown[];
   scheduled: boolean;
 }
 
-function makeYoungLists(): () => Young {
-  const young: Young = { records: [], canonical: [], scheduled: false };
-  return () => young;
+function makeFreshLists(): () => Fresh {
+  const fresh: Fresh = { records: [], reused: [], scheduled: false };
+  return () => fresh;
 }
 
-// One set of records, reused referents, registries and young lists per process, whichever
+// One set of records, reused referents, registries and fresh lists per process, whichever
 // copy of this module (ESM, CJS, another install) made them: the records' methods travel
 // with them.
 // Annotated pure (as every slot here) so that a bundle that does not use it drops it.
-const shared = /* @__PURE__ */ processShared('@w/core/target-watchers@3', () => ({
+const shared = /* @__PURE__ */ processShared('@w/core/target-watchers@4', () => ({
   records: new WeakMap<WeakKey, TargetRecord>(),
   // The reused callback-less referents, apart from the records: `ref(target)` then costs one
   // lookup and one WeakMap entry, and no record.
-  canonical: {
+  reused: {
     ref: new WeakMap<WeakKey, Entry>(),
     proxy: new WeakMap<WeakKey, Entry>(),
-  } satisfies Record<CanonicalKind, WeakMap<WeakKey, Entry>>,
+  } satisfies Record<ReusedKind, WeakMap<WeakKey, Entry>>,
   // A watched target is registered once; the held record lists who to tell.
   targetRegistry: createLastingCleanupRegistry<TargetRecord>(
     (record) => record.notify(),
     'weak callback',
   ),
   // A settled referent is registered too, so that its slot goes when it does.
-  referentRegistry: createLastingCleanupRegistry<TargetRecord | CanonicalTicket>(
-    (held) => (held instanceof WeakRef ? forgetCanonical(held) : held.referentCollected()),
+  referentRegistry: createLastingCleanupRegistry<TargetRecord | ReusedTicket>(
+    (held) => (held instanceof WeakRef ? forgetReused(held) : held.referentCollected()),
     'weak callback',
   ),
   // Behind a closure: freezing the slot (SES's `harden`) cannot reach what changes.
-  young: makeYoungLists(),
-  Ticket: class extends WeakRef<WeakKey> implements CanonicalTicket {
+  fresh: makeFreshLists(),
+  Ticket: class extends WeakRef<WeakKey> implements ReusedTicket {
     constructor(
       target: WeakKey,
       readonly slots: WeakMap<WeakKey, Entry>,
@@ -212,9 +212,9 @@ const shared = /* @__PURE__ */ processShared('@w/core/target-watchers@3', () => 
 }));
 
 // Read once: every copy's closure gives the same lists.
-const youngLists = /* @__PURE__ */ shared.young();
+const freshLists = /* @__PURE__ */ shared.fresh();
 
-function forgetCanonical(ticket: CanonicalTicket): void {
+function forgetReused(ticket: ReusedTicket): void {
   const target = ticket.deref();
   if (target === undefined) return;
   const slot = ticket.slots.get(target);
@@ -226,34 +226,34 @@ function forgetCanonical(ticket: CanonicalTicket): void {
 const DEMOTIONS_PER_TASK = 1 << 21;
 
 function scheduleDemotion(): void {
-  if (youngLists.scheduled) return;
-  youngLists.scheduled = true;
-  nextTask(demoteYoung);
+  if (freshLists.scheduled) return;
+  freshLists.scheduled = true;
+  nextTask(demoteFresh);
 }
 
-function demoteYoung(): void {
-  youngLists.scheduled = false;
+function demoteFresh(): void {
+  freshLists.scheduled = false;
   let budget = DEMOTIONS_PER_TASK;
-  const canonicalDone = Math.min(youngLists.canonical.length, 3 * budget);
-  for (let i = 0; i < canonicalDone; i += 3) {
-    const slots = youngLists.canonical[i] as WeakMap<WeakKey, Entry>;
-    const target = youngLists.canonical[i + 1] as WeakKey;
-    const referent = youngLists.canonical[i + 2] as Watcher;
+  const reusedDone = Math.min(freshLists.reused.length, 3 * budget);
+  for (let i = 0; i < reusedDone; i += 3) {
+    const slots = freshLists.reused[i] as WeakMap<WeakKey, Entry>;
+    const target = freshLists.reused[i + 1] as WeakKey;
+    const referent = freshLists.reused[i + 2] as Watcher;
     // Replaced meanwhile (a newer reused referent) or already demoted: nothing to do.
     if (slots.get(target) !== referent) continue;
     slots.set(target, new WeakRef(referent));
     shared.referentRegistry.register(referent, new shared.Ticket(target, slots));
   }
-  youngLists.canonical.splice(0, canonicalDone);
-  budget -= canonicalDone / 3;
+  freshLists.reused.splice(0, reusedDone);
+  budget -= reusedDone / 3;
   let recordsDone = 0;
-  for (; recordsDone < youngLists.records.length && budget > 0; recordsDone++) {
-    const record = youngLists.records[recordsDone]!;
-    budget -= (record.young?.length ?? 0) / 2;
+  for (; recordsDone < freshLists.records.length && budget > 0; recordsDone++) {
+    const record = freshLists.records[recordsDone]!;
+    budget -= (record.fresh?.length ?? 0) / 2;
     record.demote();
   }
-  youngLists.records.splice(0, recordsDone);
-  if (youngLists.canonical.length > 0 || youngLists.records.length > 0) scheduleDemotion();
+  freshLists.records.splice(0, recordsDone);
+  if (freshLists.reused.length > 0 || freshLists.records.length > 0) scheduleDemotion();
 }
 
 function recordFor(target: WeakKey): TargetRecord {
@@ -295,31 +295,28 @@ export function watchTargetStrongly(target: WeakKey, watcher: Watcher): () => vo
 }
 
 /** The live, reused callback-less referent of `kind` for `target`, if any. */
-export function getCanonical<R extends object>(
-  target: WeakKey,
-  kind: CanonicalKind,
-): R | undefined {
-  const slot = shared.canonical[kind].get(target);
+export function getReused<R extends object>(target: WeakKey, kind: ReusedKind): R | undefined {
+  const slot = shared.reused[kind].get(target);
   if (slot === undefined) return undefined;
   return (isWeak(slot) ? slot.deref() : slot) as R | undefined;
 }
 
 /** Remembers `referent` as the reused callback-less referent of `kind` for `target`. */
-export function setCanonical(target: WeakKey, kind: CanonicalKind, referent: Watcher): void {
-  const slots = shared.canonical[kind];
+export function setReused(target: WeakKey, kind: ReusedKind, referent: Watcher): void {
+  const slots = shared.reused[kind];
   slots.set(target, referent);
-  youngLists.canonical.push(slots, target, referent);
+  freshLists.reused.push(slots, target, referent);
   scheduleDemotion();
 }
 
 /**
- * The live referents (refs, proxies) attached to `target`: the canonical ref, the canonical
+ * The live referents (refs, proxies) attached to `target`: the reused ref, the reused
  * proxy, then the others newest first, as CPython's `getweakrefs` lists them.
  */
 export function liveReferents(target: WeakKey): object[] {
   const listed: object[] = [];
   for (const kind of ['ref', 'proxy'] as const) {
-    const referent = getCanonical(target, kind);
+    const referent = getReused(target, kind);
     if (referent !== undefined) listed.push(referent);
   }
   const others = shared.records.get(target)?.watchers(true) ?? [];

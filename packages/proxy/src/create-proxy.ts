@@ -1,13 +1,13 @@
 import {
   assertFunction,
   assertWeakable,
-  getCanonical,
+  getReused,
   type Inspect,
   type InspectOptions,
   inspectAs,
   inspectCustom,
   processShared,
-  setCanonical,
+  setReused,
   type Watcher,
   watchTargetWeakly,
 } from '@w/core/internal';
@@ -68,7 +68,7 @@ export function proxy<T extends object>(target: T, callback?: ProxyCallback<T>):
   if (callback !== undefined) {
     assertFunction(callback, 'callback');
   } else {
-    const existing = getCanonical<T>(target, 'proxy');
+    const existing = getReused<T>(target, 'proxy');
     if (existing !== undefined) return existing;
   }
   const handler = new WeakProxyHandler(target, callback);
@@ -78,7 +78,7 @@ export function proxy<T extends object>(target: T, callback?: ProxyCallback<T>):
   handlers.set(created, handler);
   // Core lists the proxy in getWeakRefs (the reused one in its own slot) and, when there is
   // a callback, calls its [targetCollected] after collection.
-  if (callback === undefined) setCanonical(target, 'proxy', created as unknown as Watcher);
+  if (callback === undefined) setReused(target, 'proxy', created as unknown as Watcher);
   else watchTargetWeakly(target, created as unknown as Watcher, true);
   return created;
 }

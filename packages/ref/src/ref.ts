@@ -3,14 +3,14 @@ import {
   assertFunction,
   assertWeakable,
   callReportingErrors,
-  getCanonical,
+  getReused,
   type Inspect,
   type InspectOptions,
   incompatibleReceiver,
   inspectBriefly,
   inspectCustom,
   inspectWithState,
-  setCanonical,
+  setReused,
   setUpClass,
   targetCollected,
   type Watcher,
@@ -106,7 +106,7 @@ export class Ref<T extends WeakKey = WeakKey> extends WeakRef<T> implements Watc
  */
 export function ref<T extends WeakKey>(target: T, callback?: RefCallback<Ref<T>>): Ref<T> {
   if (callback !== undefined) return new Ref(target, callback);
-  return getCanonical<Ref<T>>(target, 'ref') ?? makeReusedRef(target);
+  return getReused<Ref<T>>(target, 'ref') ?? makeReusedRef(target);
 }
 
 // Set while `ref()` makes the reused ref, which core tracks in its own slot instead.
@@ -116,7 +116,7 @@ function makeReusedRef<T extends WeakKey>(target: T): Ref<T> {
   makingReusedRef = true;
   try {
     const created = new Ref(target);
-    setCanonical(target, 'ref', created);
+    setReused(target, 'ref', created);
     return created;
   } finally {
     makingReusedRef = false;
