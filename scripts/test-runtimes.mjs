@@ -27,9 +27,11 @@ const STRESS_FLAGS = '--stress-compaction --stress-incremental-marking --gc-inte
 // Under the stress flags the whole package suite takes about 25 minutes per Node: these files
 // (every container's collection and model tests, core's, the probe) carry the GC paths.
 const stressTests = ['collection.test', 'model.test', 'packages/core/test/', 'probe.test'];
-// The guide's examples for the runtimes' own test runners, on the built @w/testing (the files
-// sit in that package, so `@w/testing` resolves to it by its own name).
+// The runtimes' own test runners run the guide's examples and the no-flakes loops (200 dropped
+// objects pass, 200 held ones fail), on the built @w/testing (the files sit in that package, so
+// `@w/testing` resolves to it by its own name).
 const examples = 'packages/testing/test/examples';
+const runners = 'packages/testing/test/runners';
 
 const RUNTIMES = {
   // The machine's own Node (20 here): what `pnpm test` uses; listed for completeness.
@@ -97,7 +99,10 @@ const RUNTIMES = {
   // Runners other than Vitest write no JSON report: `counts` reads their closing lines.
   'bun-test': {
     runtime: 'bun',
-    command: (bin) => [bin, ['test', `./${examples}/bun_test.ts`]],
+    command: (bin) => [
+      bin,
+      ['test', `./${examples}/bun_test.ts`, `./${runners}/no-flakes_bun_test.ts`],
+    ],
     env: { BUN_JSC_useConcurrentJIT: '0' },
     counts: (output) =>
       /^Ran \d+ tests? across \d+ files?\./m.test(output) && {
@@ -114,7 +119,13 @@ const RUNTIMES = {
     runtime: 'deno',
     command: (bin) => [
       bin,
-      ['test', '--no-lock', '--unstable-sloppy-imports', `${examples}/deno_test.ts`],
+      [
+        'test',
+        '--no-lock',
+        '--unstable-sloppy-imports',
+        `${examples}/deno_test.ts`,
+        `${runners}/no-flakes_deno_test.ts`,
+      ],
     ],
     counts: (output) =>
       /^(?:ok|FAILED) \| \d+ passed/m.test(output) && {
