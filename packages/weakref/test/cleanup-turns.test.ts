@@ -13,6 +13,10 @@ const gc = (globalThis as unknown as { gc: () => void }).gc;
 // setImmediate, which fake timers do not replace): a timer can wait out several iterations.
 const nextTurn = nextTask;
 
+// Chromium's cleanup task can land up to 4 turns after a collection (docs/collection.md); Node,
+// Deno and Bun's within 2. What must not happen is a turn per container.
+const MAX_TURNS = hasNodeApis ? 2 : 4;
+
 type Sized = { readonly size: number };
 
 const kinds: [string, (live: object) => Sized][] = [
@@ -37,19 +41,22 @@ const kinds: [string, (live: object) => Sized][] = [
 
 describe('cleanup of many containers', () => {
   for (const [name, make] of kinds) {
-    it.each([1, 100, 3000])(`${name}: %i containers are exact within 2 turns`, async (count) => {
-      const live = {};
-      const containers = Array.from({ length: count }, () => make(live));
-      await nextTurn(); // the refs made above keep their targets to the end of that task
-      gc();
-      let turns = 0;
-      while (containers.some((c) => c.size !== 1) && turns < 10_000) {
-        await nextTurn();
-        turns++;
-      }
-      expect(containers.filter((c) => c.size !== 1)).toHaveLength(0);
-      expect(turns).toBeLessThanOrEqual(2);
-    });
+    it.each([1, 100, 3000])(
+      `${name}: %i containers are exact within ${MAX_TURNS} turns`,
+      async (count) => {
+        const live = {};
+        const containers = Array.from({ length: count }, () => make(live));
+        await nextTurn(); // the refs made above keep their targets to the end of that task
+        gc();
+        let turns = 0;
+        while (containers.some((c) => c.size !== 1) && turns < 10_000) {
+          await nextTurn();
+          turns++;
+        }
+        expect(containers.filter((c) => c.size !== 1)).toHaveLength(0);
+        expect(turns).toBeLessThanOrEqual(MAX_TURNS);
+      },
+    );
   }
 
   // Measures the heap with process.memoryUsage().
