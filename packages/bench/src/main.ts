@@ -3,6 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { missedGoals } from './check';
 import { readConfig } from './config';
 import { type CleanupRow, runCleanup } from './measure/cleanup';
 import type { SuiteResult } from './measure/record';
@@ -11,9 +12,10 @@ import { renderChart } from './report/chart';
 import { chartN, renderReport } from './report/markdown';
 import { type Kind, SUITES } from './subjects';
 
-// `node --expose-gc dist/main.js [--quick] [--sizes=1e4,1e5] [--suites=set,ref] [--out=file.md]`
+// `node --expose-gc dist/main.js [--quick] [--sizes=1e4,1e5] [--suites=set,ref] [--out=file.md] [--check]`
 // runs every suite in its own child process (a fresh heap and JIT per suite), then writes
-// and prints the report. `--suite=<name> --json=<file>` is the child's mode.
+// and prints the report. `--check`: then prints the goals missed and exits 1 if any (or if a
+// suite failed). `--suite=<name> --json=<file>` is the child's mode.
 
 const argv = process.argv.slice(2);
 const option = (name: string) =>
@@ -57,10 +59,14 @@ function parent(): void {
     throw new TypeError(`unknown suite(s) ${unknown.join(', ')}; expected ${ALL.join(', ')}`);
   const results: SuiteResult[] = [];
   let cleanup: CleanupRow[] = [];
+  const failed: string[] = [];
   for (const suite of suites) {
     log(`suite ${suite}`);
-    if (suite === CLEANUP) cleanup = inChild<CleanupRow[]>(suite) ?? [];
-    else results.push(inChild<SuiteResult>(suite) ?? { suite: suite as Kind, ...NO_RESULTS });
+    const result = inChild<SuiteResult | CleanupRow[]>(suite);
+    if (result === undefined) failed.push(suite);
+    if (suite === CLEANUP) cleanup = (result as CleanupRow[] | undefined) ?? [];
+    else
+      results.push((result as SuiteResult | undefined) ?? { suite: suite as Kind, ...NO_RESULTS });
   }
   const out =
     option('out') ?? fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));
@@ -80,6 +86,15 @@ function parent(): void {
   writeFileSync(chartPath, renderChart(measurements, chartN(measurements)));
   process.stdout.write(report);
   log(`\nwritten to ${out} and ${chartPath}`);
+  if (argv.includes('--check')) {
+    const missed = [
+      ...failed.map((suite) => `suite ${suite} failed: its goals were not checked`),
+      ...missedGoals(measurements, cleanup),
+    ];
+    log(missed.length === 0 ? '\n--check: every goal met' : `\n--check: ${missed.length} missed`);
+    for (const line of missed) log(`  ${line}`);
+    process.exitCode = missed.length === 0 ? 0 : 1;
+  }
 }
 
 const suite = option('suite');

@@ -1,6 +1,8 @@
 // The minimum designs: the least a CORRECT weak container can do with today's primitives,
 // hand-written bare (no validation, no hooks). Ours are held to their cost and memory.
 
+import type { LRUCache } from 'lru-cache';
+
 /** Map<K, WeakRef<V>> + one registration per entry, the WeakRef as unregister token. */
 export class MinimumValueMap<K, V extends object> {
   readonly refs = new Map<K, WeakRef<V>>();
@@ -41,49 +43,74 @@ export class MinimumValueMap<K, V extends object> {
   }
 }
 
-/** WeakMap<K, {ref, value}> + Set<WeakRef<K>> (order) + one registration per key. */
+/**
+ * WeakMap<K, {ref, value}> + Set<WeakRef<K>> (order) + one registration per key. Its walks
+ * are the plain loop over the order `Set` with `deref()`, one generator each; `values()`,
+ * `entries()` and `forEach` also look up the value.
+ */
 export class MinimumKeyMap<K extends object, V> {
-  readonly entries = new WeakMap<K, { ref: WeakRef<K>; value: V }>();
+  readonly cells = new WeakMap<K, { ref: WeakRef<K>; value: V }>();
   readonly order = new Set<WeakRef<K>>();
   readonly registry = new FinalizationRegistry<WeakRef<K>>((ref) => this.order.delete(ref));
   get size(): number {
     return this.order.size;
   }
   get(key: K): V | undefined {
-    return this.entries.get(key)?.value;
+    return this.cells.get(key)?.value;
   }
   has(key: K): boolean {
-    return this.entries.has(key);
+    return this.cells.has(key);
   }
   set(key: K, value: V): this {
-    const entry = this.entries.get(key);
-    if (entry !== undefined) {
-      entry.value = value;
+    const cell = this.cells.get(key);
+    if (cell !== undefined) {
+      cell.value = value;
       return this;
     }
     const ref = new WeakRef(key);
-    this.entries.set(key, { ref, value });
+    this.cells.set(key, { ref, value });
     this.order.add(ref);
     this.registry.register(key, ref, ref);
     return this;
   }
   delete(key: K): boolean {
-    const entry = this.entries.get(key);
-    if (entry === undefined) return false;
-    this.entries.delete(key);
-    this.order.delete(entry.ref);
-    this.registry.unregister(entry.ref);
+    const cell = this.cells.get(key);
+    if (cell === undefined) return false;
+    this.cells.delete(key);
+    this.order.delete(cell.ref);
+    this.registry.unregister(cell.ref);
     return true;
   }
-  *[Symbol.iterator](): IterableIterator<[K, V]> {
+  *keys(): IterableIterator<K> {
     for (const ref of this.order) {
       const key = ref.deref();
-      if (key !== undefined) yield [key, this.entries.get(key)!.value];
+      if (key !== undefined) yield key;
+    }
+  }
+  *values(): IterableIterator<V> {
+    for (const ref of this.order) {
+      const key = ref.deref();
+      if (key !== undefined) yield this.cells.get(key)!.value;
+    }
+  }
+  *entries(): IterableIterator<[K, V]> {
+    for (const ref of this.order) {
+      const key = ref.deref();
+      if (key !== undefined) yield [key, this.cells.get(key)!.value];
+    }
+  }
+  [Symbol.iterator](): IterableIterator<[K, V]> {
+    return this.entries();
+  }
+  forEach(callback: (value: V, key: K, map: this) => void): void {
+    for (const ref of this.order) {
+      const key = ref.deref();
+      if (key !== undefined) callback(this.cells.get(key)!.value, key, this);
     }
   }
 }
 
-/** WeakMap<T, WeakRef<T>> + Set<WeakRef<T>> (order) + one registration per member. */
+/** WeakMap<T, WeakRef<T>> + Set<WeakRef<T>> (order) + one registration per member; walks as the key map's. */
 export class MinimumWeakSet<T extends object> {
   readonly refs = new WeakMap<T, WeakRef<T>>();
   readonly order = new Set<WeakRef<T>>();
@@ -110,10 +137,28 @@ export class MinimumWeakSet<T extends object> {
     this.registry.unregister(ref);
     return true;
   }
-  *[Symbol.iterator](): IterableIterator<T> {
+  *values(): IterableIterator<T> {
     for (const ref of this.order) {
       const value = ref.deref();
       if (value !== undefined) yield value;
+    }
+  }
+  keys(): IterableIterator<T> {
+    return this.values();
+  }
+  [Symbol.iterator](): IterableIterator<T> {
+    return this.values();
+  }
+  *entries(): IterableIterator<[T, T]> {
+    for (const ref of this.order) {
+      const value = ref.deref();
+      if (value !== undefined) yield [value, value];
+    }
+  }
+  forEach(callback: (value: T, value2: T, set: this) => void): void {
+    for (const ref of this.order) {
+      const value = ref.deref();
+      if (value !== undefined) callback(value, value, this);
     }
   }
 }
@@ -145,4 +190,64 @@ export function droppableCallbackRef(counter: { fired: number }) {
       return ref;
     },
   };
+}
+
+/**
+ * `WeakCache`'s minimum: lru-cache holds the `capacity` most recently used values strongly;
+ * its `dispose` on `'evict'` moves the value to a weak tier, `Map<K, WeakRef<V>>` + one
+ * registration per demotion (the WeakRef as token), as `MinimumValueMap` does. `get` reads
+ * the LRU, then the weak tier; a weak hit goes back into the LRU. A hot get makes no WeakRef.
+ */
+export class MinimumCache<K extends {}, V extends object> {
+  readonly weak = new Map<K, WeakRef<V>>();
+  readonly registry = new FinalizationRegistry<K>((key) => {
+    const current = this.weak.get(key);
+    if (current !== undefined && current.deref() === undefined) this.weak.delete(key);
+  });
+  readonly strong: LRUCache<K, V>;
+  constructor(LRU: typeof LRUCache, capacity: number) {
+    this.strong = new LRU<K, V>({
+      max: capacity,
+      dispose: (value, key, reason) => {
+        if (reason !== 'evict') return;
+        const ref = new WeakRef(value);
+        this.weak.set(key, ref);
+        this.registry.register(value, key, ref);
+      },
+    });
+  }
+  get size(): number {
+    return this.strong.size + this.weak.size;
+  }
+  get(key: K): V | undefined {
+    const hot = this.strong.get(key);
+    if (hot !== undefined) return hot;
+    const ref = this.weak.get(key);
+    const value = ref?.deref();
+    if (value === undefined) return undefined;
+    this.weak.delete(key);
+    this.registry.unregister(ref!);
+    this.strong.set(key, value);
+    return value;
+  }
+  has(key: K): boolean {
+    return this.strong.has(key) || this.weak.get(key)?.deref() !== undefined;
+  }
+  set(key: K, value: V): this {
+    const ref = this.weak.get(key);
+    if (ref !== undefined) {
+      this.weak.delete(key);
+      this.registry.unregister(ref);
+    }
+    this.strong.set(key, value);
+    return this;
+  }
+  delete(key: K): boolean {
+    const ref = this.weak.get(key);
+    if (ref !== undefined) {
+      this.weak.delete(key);
+      this.registry.unregister(ref);
+    }
+    return this.strong.delete(key) || ref?.deref() !== undefined;
+  }
 }

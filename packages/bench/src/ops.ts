@@ -44,6 +44,7 @@ export const OPS = {
   iterate: { label: 'for…of', explain: '`for…of`, per entry' },
   values: { label: 'values()', explain: 'per entry' },
   keys: { label: 'keys()', explain: 'per entry' },
+  entries: { label: 'entries()', explain: 'per entry' },
   forEach: { label: 'forEach', explain: 'per entry' },
   churn: { label: 'churn', explain: `${CHURN_BATCHES} batches of N writes whose weak part dies at once, each followed by a forced collection and ${SETTLE_TURNS} cleanup turns, all timed: where deferred or cleanup work shows` },
   reclaim: { label: 'reclaim ns/dead', explain: `from a full collection until D = min(N, ${DEAD}) dead entries are gone while N live ones (settled by an earlier collection) stay, per dead entry; flat across N means O(dead); \`never\` = not within ${RECLAIM_TURNS} turns` },

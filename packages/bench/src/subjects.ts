@@ -1,6 +1,8 @@
+import { createRequire } from 'node:module';
 import { compileLoops, type LoopFamily, type Loops } from './loops';
 import {
   droppableCallbackRef,
+  MinimumCache,
   MinimumKeyMap,
   MinimumValueMap,
   MinimumWeakSet,
@@ -15,7 +17,7 @@ export { type Kind, SUITES } from './ops';
 export const ROLES = {
   ours: { ratio: undefined, explain: 'our packages, loaded from their `dist/`' },
   floor: { ratio: '× floor', explain: 'the built-in (`Map`, `WeakMap`, `WeakSet`, `new WeakRef`; for caches, lru-cache 11, a strong-only LRU): not weak, the speed of light' },
-  minimum: { ratio: '× minimum', explain: "the minimum design: the least a correct design does with today's primitives, hand-written bare (`src/minimum-designs.ts`)" },
+  minimum: { ratio: '× minimum', explain: "the minimum design: the least a correct design does with today's primitives, hand-written bare (`src/minimum-designs.ts`; for caches, lru-cache whose evictions move to a `Map<K, WeakRef>` tier)" },
   lazy: { ratio: '× lazy', explain: '`Map<K, WeakRef>` with no registry (the `@cspell/strong-weak-map` design, bare): the fastest a value map can be, and it never reclaims an untouched dead entry. A yardstick, not a design; its walks are the plain loops our iteration is held to' },
   peer: { ratio: '× best correct peer', explain: 'an npm library (exact versions in package.json)' },
   'flawed peer': { ratio: undefined, explain: 'an npm library with a known bug (in the notes): shown, but never the best peer' },
@@ -41,9 +43,9 @@ export interface SubjectRow {
 
 // Op lists: every container writes, reads `has`, churns and weighs; the rest is per row.
 const WRITES: Op[] = ['set', 'settle', 'has', 'replace', 'delete', 'churn', 'memory'];
-const WALKS: Op[] = ['values', 'keys', 'forEach'];
+const WALKS: Op[] = ['values', 'keys', 'entries', 'forEach'];
 const MAP_OPS: Op[] = [...WRITES, 'get', 'iterate', 'reclaim'];
-const SET_OPS: Op[] = [...WRITES, 'iterate', 'reclaim'];
+const SET_OPS: Op[] = [...WRITES, 'iterate', 'reclaim', ...WALKS];
 const REF_OPS: Op[] = ['create', 'deref', 'churn', 'memory'];
 const CACHE_OPS: Op[] = ['set', 'get', 'evict'];
 
@@ -56,10 +58,12 @@ export const NAMES = {
   callbackRef: 'ref(o, cb) (ours)',
   lazy: 'lazy: Map<K, WeakRef>',
   valueMapMinimum: 'minimum: Map+WeakRef+FR',
+  weakLruValueMap: 'weak-lru-cache (expirer off)',
   keyMapMinimum: 'minimum: WeakMap+Set<WeakRef>+FR',
   reusedRef: 'minimum: WeakRef reused via WeakMap',
   callbackRefMinimum: 'minimum: WeakRef + register(o, WeakRef(ref))',
   cache: 'WeakCache (ours)',
+  cacheMinimum: 'minimum: lru-cache + Map<K, WeakRef> tier',
   lruCache: 'lru-cache',
   weakLruCache: 'weak-lru-cache',
 } as const;
@@ -87,17 +91,17 @@ export const SUBJECTS: readonly SubjectRow[] = [
   { kind: 'value-map', role: 'flawed peer', name: '@cspell/strong-weak-map', loops: 'map', ops: MAP_OPS,
     load: async () => { const m = await import('@cspell/strong-weak-map'); return () => new m.StrongWeakMap(); },
     note: '9.8.0 (10.x needs Node ≥ 22.18): no FinalizationRegistry, so dead entries stay (and count in size) until get() meets them' },
-  { kind: 'value-map', role: 'flawed peer', name: 'weak-lru-cache (expirer off)', loops: 'lru', ops: [...WRITES, 'get', 'reclaim'],
+  { kind: 'value-map', role: 'flawed peer', name: NAMES.weakLruValueMap, loops: 'lru', ops: [...WRITES, 'get', 'reclaim'],
     load: async () => { const m = await import('weak-lru-cache'); return () => new m.WeakLRUCache({ expirer: false }); },
     note: '1.2.2 with `expirer: false`, setValue/getValue: registers without an unregister token, so replaced values leave registrations behind; its iteration counts dead entries, so none is timed' },
 
   { kind: 'key-map', role: 'floor', name: 'WeakMap', loops: 'key-map', ops: [...WRITES, 'get'],
     load: built(() => new WeakMap()) },
-  { kind: 'key-map', role: 'minimum', name: NAMES.keyMapMinimum, loops: 'key-map', ops: MAP_OPS,
+  { kind: 'key-map', role: 'minimum', name: NAMES.keyMapMinimum, loops: 'key-map', ops: [...MAP_OPS, ...WALKS],
     load: built(() => new MinimumKeyMap()) },
   { kind: 'key-map', role: 'ours', name: NAMES.keyMap, loops: 'key-map', ops: [...MAP_OPS, ...WALKS],
     load: async () => { const m = await import('@w/weak-key-map'); return () => new m.WeakKeyMap(); } },
-  { kind: 'key-map', role: 'peer', name: 'weakref IterableWeakMap', loops: 'key-map', ops: MAP_OPS,
+  { kind: 'key-map', role: 'peer', name: 'weakref IterableWeakMap', loops: 'key-map', ops: [...MAP_OPS, ...WALKS],
     load: async () => { const m = await import('weakref'); return () => new m.IterableWeakMap(); } },
   { kind: 'key-map', role: 'flawed peer', name: 'iterable-weak IterableWeakMap', loops: 'key-map', ops: MAP_OPS,
     load: async () => { const m = await iterableWeak(); return () => new m.IterableWeakMap(); },
@@ -133,6 +137,10 @@ export const SUBJECTS: readonly SubjectRow[] = [
   { kind: 'cache', role: 'floor', name: NAMES.lruCache, loops: 'map', ops: CACHE_OPS,
     load: async () => { const m = await import('lru-cache'); return ({ capacity = 1 }) => new m.LRUCache<number, object>({ max: capacity }); },
     note: 'lru-cache 11.5.3 with `max` = the strong size: evicts instead of holding weakly' },
+  { kind: 'cache', role: 'minimum', name: NAMES.cacheMinimum, loops: 'map', ops: CACHE_OPS,
+    // lru-cache's CommonJS build: a copy of its class of its own, so the floor row's use of
+    // the ESM one leaves this row's call sites inside lru-cache monomorphic (and the reverse).
+    load: async () => { const m: typeof import('lru-cache') = createRequire(import.meta.url)('lru-cache'); return ({ capacity = 1 }) => new MinimumCache<number, object>(m.LRUCache, capacity); } },
   { kind: 'cache', role: 'ours', name: NAMES.cache, loops: 'map', ops: CACHE_OPS,
     load: async () => { const m = await import('@w/cache'); return ({ capacity = 1 }) => new m.WeakCache({ strong: capacity }); } },
   { kind: 'cache', role: 'flawed peer', name: NAMES.weakLruCache, loops: 'lru', ops: CACHE_OPS,

@@ -1,6 +1,11 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { collectGarbage } from '@w/core/testing';
 import { Alive, type Tracked } from '@w/test-support/alive';
-import { SOAK_OPS, type SoakSubject, soak } from '@w/test-support/soak';
+import { buildForChildren } from '@w/test-support/build-for-children';
+import { announce, readCount, SOAK_OPS, type SoakSubject, soak } from '@w/test-support/soak';
 import { expect, it } from 'vitest';
 import { WeakValueMap } from '../src';
 
@@ -172,4 +177,106 @@ it('WeakValueMap: draining 1e5 live entries with popItem() costs ≤ 3× deletin
     `popItem drain / delete loop at 1e5: median ${median.toFixed(2)}x (${ratios.map((r) => r.toFixed(2)).join(', ')})`,
   );
   expect(median).toBeLessThanOrEqual(3);
+});
+
+// Issue 24: scale. SCALE entries (SOAK_SCALE, default 1e7) set in chunks of CHUNK, each chunk
+// in a task of its own (a job that makes more than ~2^24 WeakRefs aborts), then got the same
+// way, all values kept alive: first by the native design (`Map<K, WeakRef>` + one registration
+// per entry, the WeakRef as token, as the bench's minimum), then by a WeakValueMap, in one
+// child process of its own (a heap above Node's default limit, no Vitest in it). Each design's
+// loops are their own source text, so neither inherits the other's call-site feedback. Ours
+// stops once it has used 1.5x the native time, and says how far it got.
+const SCALE = readCount('SOAK_SCALE', 10_000_000);
+const CHUNK = 100_000;
+const SCALE_BOUND = 1.5;
+
+/**
+ * Sets then gets SCALE keys on `map`, a task per chunk; stops past `budgetMs`. RSS: the most
+ * seen at the end of a chunk, and the process's peak so far (maxRSS: both designs for ours).
+ */
+const scaleRun = `async (map, values, budgetMs) => {
+  const start = performance.now();
+  const over = () => performance.now() - start > budgetMs;
+  let set = 0;
+  let got = 0;
+  let rss = 0;
+  for (; set < ${SCALE} && !over(); await nextTask(), rss = Math.max(rss, process.memoryUsage.rss()))
+    for (const end = Math.min(set + ${CHUNK}, ${SCALE}); set < end; set++) map.set(set, values[set]);
+  for (let i = 0; i < ${SCALE} && set === ${SCALE} && !over(); await nextTask(), rss = Math.max(rss, process.memoryUsage.rss()))
+    for (const end = Math.min(i + ${CHUNK}, ${SCALE}); i < end; i++) if (map.get(i) === values[i]) got++;
+  const seconds = (performance.now() - start) / 1000;
+  return { seconds, set, got, rssMb: rss / 2 ** 20, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+}`;
+
+const scaleScript = `import { setImmediate as nextTask } from 'node:timers/promises';
+import { WeakValueMap } from './weak-value-map.js';
+
+class NativeValueMap {
+  refs = new Map();
+  registry = new FinalizationRegistry((key) => {
+    const current = this.refs.get(key);
+    if (current !== undefined && current.deref() === undefined) this.refs.delete(key);
+  });
+  get(key) {
+    return this.refs.get(key)?.deref();
+  }
+  set(key, value) {
+    const old = this.refs.get(key);
+    if (old !== undefined) this.registry.unregister(old);
+    const ref = new WeakRef(value);
+    this.refs.set(key, ref);
+    this.registry.register(value, key, ref);
+    return this;
+  }
+}
+const runNative = ${scaleRun};
+const runOurs = ${scaleRun};
+
+const values = Array.from({ length: ${SCALE} }, (_, i) => ({ i }));
+const settle = async () => { for (let i = 0; i < 5; i++) { gc(); await nextTask(); } };
+await settle();
+let map = new NativeValueMap();
+const native = await runNative(map, values, Infinity);
+map = undefined;
+await settle();
+map = new WeakValueMap();
+const ours = await runOurs(map, values, ${SCALE_BOUND} * native.seconds * 1000);
+console.log(JSON.stringify({ native, ours }));
+`;
+
+it(`WeakValueMap: set then get of ${SCALE} entries, chunks of ${CHUNK} per task, ≤ ${SCALE_BOUND}x the native Map + WeakRef + FinalizationRegistry`, async () => {
+  announce('building @w/weak-value-map for the child process');
+  const built = await buildForChildren({
+    'weak-value-map': fileURLToPath(new URL('../src/index.ts', import.meta.url)),
+  });
+  try {
+    const script = join(built.dir, 'scale.mjs');
+    writeFileSync(script, scaleScript);
+    announce(`${SCALE} entries: the native design, then WeakValueMap, in a child process`);
+    const child = spawnSync(
+      process.execPath,
+      ['--expose-gc', '--max-old-space-size=8192', script],
+      { encoding: 'utf8' },
+    );
+    expect(child.stderr.slice(0, 2000)).toBe('');
+    expect(child.status).toBe(0);
+    type Run = { seconds: number; set: number; got: number; rssMb: number; maxRssMb: number };
+    const { native, ours } = JSON.parse(child.stdout) as { native: Run; ours: Run };
+    const mb = (run: Run) =>
+      `peak RSS ${run.rssMb.toFixed(0)} MB, process maxRSS ${run.maxRssMb.toFixed(0)} MB`;
+    console.log(
+      `${SCALE} entries, set then get: native ${native.seconds.toFixed(1)} s (${mb(native)}); ` +
+        `WeakValueMap ${ours.seconds.toFixed(1)} s (${mb(ours)}): ` +
+        `${(ours.seconds / native.seconds).toFixed(2)}x` +
+        (ours.got === SCALE
+          ? ''
+          : `, stopped at ${SCALE_BOUND}x with ${ours.set} set, ${ours.got} got`),
+    );
+    expect(native.got).toBe(SCALE);
+    expect(ours.set, `stopped at ${SCALE_BOUND}x the native time`).toBe(SCALE);
+    expect(ours.got, `stopped at ${SCALE_BOUND}x the native time`).toBe(SCALE);
+    expect(ours.seconds).toBeLessThanOrEqual(SCALE_BOUND * native.seconds);
+  } finally {
+    built.remove();
+  }
 });

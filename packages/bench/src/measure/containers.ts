@@ -12,7 +12,7 @@ import { CHURN_BATCHES, DEAD, READ_PASSES, RECLAIM_TURNS } from '../ops';
 import type { Subject } from '../subjects';
 import type { Round } from './record';
 
-const READS = ['get', 'has', 'iterate', 'values', 'keys', 'forEach'] as const;
+const READS = ['get', 'has', 'iterate', 'values', 'keys', 'entries', 'forEach'] as const;
 
 /** A new container of `subject` with one entry that lives as long as `live` does. */
 export function holding(subject: Subject, live: object): unknown {
