@@ -3,7 +3,8 @@
 // together in one Vitest process, the worker for a later file was seen to start and never
 // run (idle, no output) after the heavy files before it; one file per run never did.
 // `--runtime=node24` runs them on a pinned Node (scripts/runtimes/install.mjs) instead of
-// this one; other arguments go to Vitest.
+// this one; `--file=scale` runs only the files whose path contains `scale`; other arguments
+// go to Vitest.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,9 +14,17 @@ import { installRuntime } from './runtimes/install.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const vitest = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));
 // packages/*/test/**/*.soak.ts (Node 20 has no fs.globSync).
+const option = (name) =>
+  process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const only = option('file') ?? '';
 const files = readdirSync(join(root, 'packages'))
   .flatMap((pkg) => soakFiles(join('packages', pkg, 'test')))
+  .filter((file) => file.includes(only))
   .sort();
+if (files.length === 0) {
+  console.error(`[soak] no soak file's path contains '${only}'`);
+  process.exit(1);
+}
 
 function soakFiles(dir) {
   let entries;
@@ -30,8 +39,10 @@ function soakFiles(dir) {
     return entry.name.endsWith('.soak.ts') ? [path] : [];
   });
 }
-const runtime = process.argv.find((arg) => arg.startsWith('--runtime='))?.slice(10);
-const vitestArgs = process.argv.slice(2).filter((arg) => !arg.startsWith('--runtime='));
+const runtime = option('runtime');
+const vitestArgs = process.argv
+  .slice(2)
+  .filter((arg) => !arg.startsWith('--runtime=') && !arg.startsWith('--file='));
 // Vitest's forks run on the Node that runs Vitest (process.execPath).
 const node = runtime === undefined ? process.execPath : installRuntime(runtime);
 const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();

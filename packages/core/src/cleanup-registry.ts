@@ -4,14 +4,20 @@ import type { WeakKey } from './weakable';
 
 /** What a container registers its weak parts with: a `FinalizationRegistry` that never crashes. */
 export interface CleanupRegistry<H> {
-  /** Calls the registry's cleanup with `held` once `target` has been collected. */
-  register(target: WeakKey, held: H): void;
+  /**
+   * Calls the registry's cleanup with `held` once `target` has been collected. With a
+   * `token`, `unregister(token)` takes it back, and it is not taken back when the registry is
+   * dropped (for process-wide tables, which never are).
+   */
+  register(target: WeakKey, held: H, token?: object): void;
   /**
    * The same for a `held` that is its own registration cell, which saves making one per
    * registration: its `clean()` must call `cleanOwnCell(this)`.
    */
   registerCell(target: WeakKey, held: H & OwnCell): void;
-  /** Takes back every registration of this registry whose cleanup has not run. */
+  /** Takes back the registrations made with `token` whose cleanup has not run. */
+  unregister(token: object): void;
+  /** Takes back every registration of this registry made without a token. */
   unregisterAll(): void;
 }
 
@@ -154,8 +160,12 @@ class Facade<H> implements CleanupRegistry<H> {
     shared.registry.register(this, this.#owner);
   }
 
-  register(target: WeakKey, held: H): void {
-    shared.registry.register(target, new Cell(this.#owner, held), this.#owner);
+  register(target: WeakKey, held: H, token: object = this.#owner): void {
+    shared.registry.register(target, new Cell(this.#owner, held), token);
+  }
+
+  unregister(token: object): void {
+    shared.registry.unregister(token);
   }
 
   registerCell(target: WeakKey, held: H & OwnCell): void {
@@ -170,60 +180,6 @@ class Facade<H> implements CleanupRegistry<H> {
   cleanup(held: H): void {
     callReportingErrors(this.#cleanup, this.#origin, undefined, held);
   }
-}
-
-/**
- * A cleanup registry for core's own process-wide tables, which are never dropped: unlike a
- * container's, its registrations can carry their own unregister token.
- */
-export interface LastingCleanupRegistry<H> {
-  /** Calls the registry's cleanup with `held` once `target` has been collected. */
-  register(target: WeakKey, held: H, token?: object): void;
-  /** Takes back every registration made with `token` whose cleanup has not run. */
-  unregister(token: object): void;
-}
-
-// One registration of a lasting registry: it holds the registry itself, which never dies.
-class LastingCell<H> implements Cleanable {
-  constructor(
-    readonly registry: Lasting<H>,
-    readonly held: H,
-  ) {}
-
-  clean(): void {
-    shared.ran();
-    this.registry.cleanup(this.held);
-  }
-}
-
-class Lasting<H> implements LastingCleanupRegistry<H> {
-  readonly #cleanup: (held: H) => void;
-  readonly #origin: string;
-
-  constructor(cleanup: (held: H) => void, origin: string) {
-    this.#cleanup = cleanup;
-    this.#origin = origin;
-  }
-
-  register(target: WeakKey, held: H, token?: object): void {
-    shared.registry.register(target, new LastingCell(this, held), token);
-  }
-
-  unregister(token: object): void {
-    shared.registry.unregister(token);
-  }
-
-  cleanup(held: H): void {
-    callReportingErrors(this.#cleanup, this.#origin, undefined, held);
-  }
-}
-
-/** Like `createCleanupRegistry`, for a table that lives as long as the process. */
-export function createLastingCleanupRegistry<H>(
-  cleanup: (held: H) => void,
-  origin: string,
-): LastingCleanupRegistry<H> {
-  return new Lasting(cleanup, origin);
 }
 
 /**

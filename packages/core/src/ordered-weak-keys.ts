@@ -2,21 +2,16 @@ import { type CleanupRegistry, createCleanupRegistry } from './cleanup-registry'
 import { WeakCell } from './weak-cell';
 import type { WeakKey } from './weakable';
 
-// A key's WeakRef while it is a member, and its own registration cell (held strongly by the
-// registry, so it must never reach the value). `link` is its place in the order, undefined
-// once it left: a re-add makes a new ref.
+// A key's WeakRef, its place in the order and its own registration cell (held strongly by
+// the registry, so it must never reach the value), made per insertion: a re-add makes a new
+// one. Once it left the order it keeps its `prev`/`next`: an iterator paused on it finds its
+// way back into the list from there (see `after`).
 class KeyRef<K extends WeakKey> extends WeakCell<K> {
-  link: Link<K> | undefined = undefined;
-}
-
-// One place in the order, made per insertion. Unlinked links keep their `prev`/`next`: an
-// iterator paused on one finds its way back into the list from there (see `after`).
-class Link<K extends WeakKey> {
-  readonly ref: KeyRef<K>;
-  prev: Link<K> | null;
-  next: Link<K> | null = null;
-  constructor(ref: KeyRef<K>, prev: Link<K> | null) {
-    this.ref = ref;
+  prev: KeyRef<K> | null;
+  next: KeyRef<K> | null = null;
+  linked = true;
+  constructor(key: K, prev: KeyRef<K> | null) {
+    super(key);
     this.prev = prev;
   }
 }
@@ -43,9 +38,9 @@ class Slot<K extends WeakKey, V> {
 export class OrderedWeakKeys<K extends WeakKey, V> {
   // The members' slots: `has` and `get` are one lookup here.
   #slots = new WeakMap<K, Slot<K, V>>();
-  // The list: `#head` is a placeholder before the first link; `#tail` is the last link.
-  readonly #head: Link<K>;
-  #tail: Link<K>;
+  // The list: `#head` is a placeholder before the first ref; `#tail` is the last ref.
+  readonly #head: KeyRef<K>;
+  #tail: KeyRef<K>;
   #size = 0;
   // Refs made since the last collection, not registered yet. Most short-lived keys die
   // before a collection sees them alive: they never pay for a registration. One sentinel
@@ -66,7 +61,7 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
   /** `origin` names this container's cleanup for the unraisable hook. */
   constructor(origin: string) {
     this.#origin = origin;
-    this.#head = new Link(new KeyRef(HEAD_TARGET as K), null);
+    this.#head = new KeyRef(HEAD_TARGET as K, null);
     this.#tail = this.#head;
   }
 
@@ -90,10 +85,12 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
       slot.value = value;
       return;
     }
-    const ref = new KeyRef(key);
+    const ref = new KeyRef(key, this.#tail);
     this.#slots.set(key, new Slot(ref, value));
     if (this.#young.push(ref) === 1) this.#awaitCollection();
-    this.#append(ref);
+    this.#tail.next = ref;
+    this.#tail = ref;
+    this.#size++;
     if (this.#size > this.#peak) this.#peak = this.#size;
   }
 
@@ -108,9 +105,9 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
   }
 
   clear(): void {
-    for (let link = this.#head.next; link !== null; link = link.next) {
-      link.ref.link = undefined;
-      link.prev = this.#head; // so that a paused iterator finds its way out (see `after`)
+    for (let ref = this.#head.next; ref !== null; ref = ref.next) {
+      ref.linked = false;
+      ref.prev = this.#head; // so that a paused iterator finds its way out (see `after`)
     }
     this.#slots = new WeakMap();
     this.#head.next = null;
@@ -126,8 +123,8 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
 
   /** Removes and returns the first (oldest) live key with its value, or undefined. */
   shift(): [K, V] | undefined {
-    for (let link = this.#head.next; link !== null; link = this.#head.next) {
-      const entry = this.#take(link);
+    for (let ref = this.#head.next; ref !== null; ref = this.#head.next) {
+      const entry = this.#take(ref);
       if (entry !== undefined) return entry;
     }
     return undefined;
@@ -135,8 +132,8 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
 
   /** Removes and returns the last (newest) live key with its value, or undefined. */
   pop(): [K, V] | undefined {
-    for (let link = this.#tail; link !== this.#head; link = this.#tail) {
-      const entry = this.#take(link);
+    for (let ref = this.#tail; ref !== this.#head; ref = this.#tail) {
+      const entry = this.#take(ref);
       if (entry !== undefined) return entry;
     }
     return undefined;
@@ -172,26 +169,17 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
   /** Calls `visit(key)` for each live key, as `keys()` visits them: a walk with no iterator. */
   forEach(visit: (key: K) => void): void {
     const head = this.#head;
-    for (let link = after(head, head); link !== null; link = after(head, link)) {
-      const key = link.ref.deref();
+    for (let ref = after(head, head); ref !== null; ref = after(head, ref)) {
+      const key = ref.deref();
       if (key !== undefined) visit(key);
     }
   }
 
-  #append(ref: KeyRef<K>): void {
-    const link = new Link(ref, this.#tail);
-    this.#tail.next = link;
-    this.#tail = link;
-    ref.link = link;
-    this.#size++;
-  }
-
   #unlink(ref: KeyRef<K>): void {
-    const link = ref.link as Link<K>;
-    (link.prev as Link<K>).next = link.next;
-    if (link.next === null) this.#tail = link.prev as Link<K>;
-    else link.next.prev = link.prev;
-    ref.link = undefined;
+    (ref.prev as KeyRef<K>).next = ref.next;
+    if (ref.next === null) this.#tail = ref.prev as KeyRef<K>;
+    else ref.next.prev = ref.prev;
+    ref.linked = false;
     this.#size--;
   }
 
@@ -203,7 +191,7 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
   #retire(ref: KeyRef<K>): void {
     if (ref.cleanupOwner === undefined) {
       if (++this.#youngGone > YOUNG_SLACK && this.#youngGone * 2 > this.#young.length) {
-        this.#young = this.#young.filter((young) => young.link !== undefined);
+        this.#young = this.#young.filter((young) => young.linked);
         this.#youngGone = 0;
       }
     } else if (++this.#stale > 2 * this.#size + STALE_SLACK) {
@@ -211,10 +199,9 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
     }
   }
 
-  // Removes `link`; its entry when its key is alive. A collected key goes too (its cleanup
+  // Removes `ref`; its entry when its key is alive. A collected key goes too (its cleanup
   // is pending and will find it gone), so draining never passes the same one twice.
-  #take(link: Link<K>): [K, V] | undefined {
-    const ref = link.ref;
+  #take(ref: KeyRef<K>): [K, V] | undefined {
     const key = ref.deref();
     this.#unlink(ref);
     this.#retire(ref);
@@ -241,7 +228,7 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
     this.#youngGone = 0;
     const registry = this.#registry as CleanupRegistry<Held<K>>;
     for (const ref of young) {
-      if (ref.link === undefined) continue; // left meanwhile
+      if (!ref.linked) continue; // left meanwhile
       const key = ref.deref();
       if (key === undefined) this.#unlink(ref);
       else registry.registerCell(key, ref);
@@ -251,7 +238,7 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
 
   // Cleanup: `ref`'s key was collected.
   #collected(ref: KeyRef<K>): void {
-    if (ref.link !== undefined) this.#unlink(ref);
+    if (ref.linked) this.#unlink(ref);
     else this.#stale--;
     this.#compactIfShrunk();
   }
@@ -262,8 +249,7 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
     const registry = this.#registry as CleanupRegistry<Held<K>>;
     registry.unregisterAll();
     this.#stale = 0;
-    for (let link = this.#head.next; link !== null; link = link.next) {
-      const ref = link.ref;
+    for (let ref = this.#head.next; ref !== null; ref = ref.next) {
       if (ref.cleanupOwner === undefined) continue; // young: the sweep registers it
       const key = ref.deref();
       if (key === undefined) this.#unlink(ref);
@@ -279,8 +265,8 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
     const count = this.#size;
     if (this.#peak < COMPACT_MIN_PEAK || count > this.#peak / 4) return;
     const slots = new WeakMap<K, Slot<K, V>>();
-    for (let link = this.#head.next; link !== null; link = link.next) {
-      const key = link.ref.deref();
+    for (let ref = this.#head.next; ref !== null; ref = ref.next) {
+      const key = ref.deref();
       if (key !== undefined) slots.set(key, this.#slots.get(key) as Slot<K, V>);
     }
     this.#slots = slots;
@@ -302,21 +288,21 @@ type Held<K extends WeakKey> = KeyRef<K> | undefined;
 // What the placeholder head of every order refers to (never registered, never visited).
 const HEAD_TARGET = {};
 
-// The link an iterator visits after `link`, which it visited last. A link removed since
-// kept its pointers: `next` leads to a link not visited yet, `prev` (taken when it was
-// the last one) back to a visited one. Each step goes to a link that was still in the
-// list when the current one left it, so this ends. A link in the list whose key is alive
-// has a slot: its key is a member.
-function after<K extends WeakKey>(head: Link<K>, link: Link<K>): Link<K> | null {
-  while (link !== head && link.ref.link !== link) {
-    if (link.next === null) {
-      link = link.prev as Link<K>;
+// The ref an iterator visits after `ref`, which it visited last. A ref removed since kept
+// its pointers: `next` leads to a ref not visited yet, `prev` (taken when it was the last
+// one) back to a visited one. Each step goes to a ref that was still in the list when the
+// current one left it, so this ends. A ref in the list whose key is alive has a slot: its
+// key is a member.
+function after<K extends WeakKey>(head: KeyRef<K>, ref: KeyRef<K>): KeyRef<K> | null {
+  while (ref !== head && !ref.linked) {
+    if (ref.next === null) {
+      ref = ref.prev as KeyRef<K>;
       continue;
     }
-    link = link.next;
-    if (link.ref.link === link) return link;
+    ref = ref.next;
+    if (ref.linked) return ref;
   }
-  return link.next;
+  return ref.next;
 }
 
 // What an `OrderIterator` yields per live key.
@@ -339,29 +325,29 @@ class OrderIterator<K extends WeakKey, V, T> {
   })();
 
   readonly #keys: OrderedWeakKeys<K, V>;
-  readonly #head: Link<K>;
+  readonly #head: KeyRef<K>;
   readonly #kind: Kind;
-  // The link visited last (the head before the first); null once done.
-  #link: Link<K> | null;
+  // The ref visited last (the head before the first); null once done.
+  #last: KeyRef<K> | null;
 
-  constructor(keys: OrderedWeakKeys<K, V>, head: Link<K>, kind: Kind) {
+  constructor(keys: OrderedWeakKeys<K, V>, head: KeyRef<K>, kind: Kind) {
     this.#keys = keys;
     this.#head = head;
     this.#kind = kind;
-    this.#link = head;
+    this.#last = head;
   }
 
   next(): IteratorResult<T, undefined> {
-    const last = this.#link;
+    const last = this.#last;
     if (last === null) return { value: undefined, done: true };
     const head = this.#head;
-    for (let link = after(head, last); link !== null; link = after(head, link)) {
-      const key = link.ref.deref();
+    for (let ref = after(head, last); ref !== null; ref = after(head, ref)) {
+      const key = ref.deref();
       if (key === undefined) continue;
-      this.#link = link;
+      this.#last = ref;
       return { value: this.#item(key) as T, done: false };
     }
-    this.#link = null;
+    this.#last = null;
     return { value: undefined, done: true };
   }
 

@@ -1,4 +1,4 @@
-import { createLastingCleanupRegistry } from './cleanup-registry';
+import { createCleanupRegistry } from './cleanup-registry';
 import { nextTask } from './next-task';
 import { processShared } from './process-shared';
 import { reportUnraisable } from './unraisable';
@@ -190,12 +190,9 @@ const shared = /* @__PURE__ */ processShared('@w/core/target-watchers@4', () => 
     proxy: new WeakMap<WeakKey, Entry>(),
   } satisfies Record<ReusedKind, WeakMap<WeakKey, Entry>>,
   // A watched target is registered once; the held record lists who to tell.
-  targetRegistry: createLastingCleanupRegistry<TargetRecord>(
-    (record) => record.notify(),
-    'weak callback',
-  ),
+  targetRegistry: createCleanupRegistry<TargetRecord>((record) => record.notify(), 'weak callback'),
   // A settled referent is registered too, so that its slot goes when it does.
-  referentRegistry: createLastingCleanupRegistry<TargetRecord | ReusedTicket>(
+  referentRegistry: createCleanupRegistry<TargetRecord | ReusedTicket>(
     (held) => (held instanceof WeakRef ? forgetReused(held) : held.referentCollected()),
     'weak callback',
   ),

@@ -117,7 +117,11 @@ it.each(PAIRS)(`%s: draining ${DRAIN} live entries costs ≤ 3x deleting them`, 
 // WeakMap past about 2M keys. Newer V8 (Node 24) has no such cliff: a native WeakMap fills
 // 3e6 keys in about 2 s, and `new WeakRef` per key alone costs 2.3-3.2x that, in any iterable
 // design. There the bound is the floor of such a design: 1.5x a WeakMap with a WeakRef per
-// key, best of two runs each (one run of either varies by about 30%).
+// key. One fill of either varies by 30% or more (the GC's share of it), and a busy machine
+// slows them unevenly: ours and the floor run in turns, up to three rounds, and the best of
+// each is compared. Being 1.2-1.4x the floor, ours passes in the first round on an idle
+// machine; a regression to 2x fails all three.
+const ROUNDS = 3;
 it.each(PAIRS)(
   `%s: filling ${FILL} keys takes ≤ 2x a native %s, or ≤ 1.5x a WeakMap with a WeakRef per key`,
   (ours, native) => {
@@ -125,11 +129,15 @@ it.each(PAIRS)(
     const theirs = measure(native, 'fill');
     console.log(`${ours} fill: ${mine.toFixed(1)} s; ${native}: ${theirs.toFixed(1)} s`);
     if (mine <= 2 * theirs) return;
-    const bestMine = Math.min(mine, measure(ours, 'fill'));
-    const floor = Math.min(measure(FLOOR, 'fill'), measure(FLOOR, 'fill'));
-    console.log(
-      `${ours} fill, best of 2: ${bestMine.toFixed(1)} s; ${FLOOR}: ${floor.toFixed(1)} s`,
-    );
+    let [bestMine, floor] = [mine, Infinity];
+    for (let round = 1; round <= ROUNDS; round++) {
+      floor = Math.min(floor, measure(FLOOR, 'fill'));
+      if (round > 1) bestMine = Math.min(bestMine, measure(ours, 'fill'));
+      console.log(
+        `${ours} fill, best of ${round}: ${bestMine.toFixed(1)} s; ${FLOOR}: ${floor.toFixed(1)} s`,
+      );
+      if (bestMine <= 1.5 * floor) break;
+    }
     expect(bestMine).toBeLessThanOrEqual(1.5 * floor);
   },
 );
