@@ -2,7 +2,10 @@ import { processShared } from './process-shared';
 import { callReportingErrors, reportUnraisable } from './unraisable';
 import type { WeakKey } from './weakable';
 
-/** What a container registers its weak parts with: a `FinalizationRegistry` that never crashes. */
+/**
+ * What the library registers its weak parts with: a `FinalizationRegistry` that never crashes.
+ * A container's entries are cells (`add`): most die young and never pay for a registration.
+ */
 export interface CleanupRegistry<H> {
   /**
    * Calls the registry's cleanup with `held` once `target` has been collected. With a
@@ -10,22 +13,26 @@ export interface CleanupRegistry<H> {
    * dropped (for process-wide tables, which never are).
    */
   register(target: WeakKey, held: H, token?: object): void;
-  /**
-   * The same for a `held` that is its own registration cell, which saves making one per
-   * registration: its `clean()` must call `cleanOwnCell(this)`.
-   */
-  registerCell(target: WeakKey, held: H & OwnCell): void;
   /** Takes back the registrations made with `token` whose cleanup has not run. */
   unregister(token: object): void;
-  /** Takes back every registration of this registry made without a token. */
+  /**
+   * Takes in `cell`, a container's entry that is a `WeakRef` to what it dies with: the
+   * registry's cleanup gets it once that is collected, unless it was retired first. It is
+   * registered only if it lives through a collection (see `Facade.#young`).
+   */
+  add(cell: H & OwnCell): void;
+  /** `cell` left its container: its cleanup will not be called. */
+  retire(cell: H & OwnCell): void;
+  /** Takes back every cell and every registration of this registry made without a token. */
   unregisterAll(): void;
 }
 
-/** A held value that is its own cell in the process-wide registry (see `registerCell`). */
+/** A container's entry: a `WeakRef` that is its own cell in the process-wide registry. */
 export interface OwnCell extends Cleanable {
+  deref(): WeakKey | undefined;
   /**
-   * Who it cleans for: set by `registerCell` (the latest registration wins), cleared by its
-   * first cleanup. Start it as `undefined`.
+   * Who it cleans for: set when it is registered, cleared by its cleanup, `RETIRED` once it
+   * left its container. Start it as `undefined`.
    */
   cleanupOwner: object | undefined;
 }
@@ -138,24 +145,50 @@ class Cell<H> implements Cleanable {
   }
 }
 
+// What a retired cell's `cleanupOwner` is: its registration, if any, cleans for no one.
+const RETIRED = {};
+
 /** What an `OwnCell`'s `clean()` calls: the cleanup of the registry that registered it. */
 export function cleanOwnCell(cell: OwnCell): void {
   shared.ran();
-  const owner = cell.cleanupOwner as Owner<OwnCell> | undefined;
-  // Registered again (with a registry that replaced the first): one cleanup is enough.
-  if (owner === undefined) return;
+  const owner = cell.cleanupOwner;
+  if (owner === undefined || owner === RETIRED) return;
   cell.cleanupOwner = undefined;
-  owner.facade.deref()?.cleanup(cell);
+  (owner as Owner<OwnCell>).facade.deref()?.collected(cell);
 }
+
+// What the registry holds for the sentinel of `Facade.#young`.
+const SWEEP = Symbol('a collection happened');
 
 class Facade<H> implements CleanupRegistry<H> {
   readonly #cleanup: (held: H) => void;
   readonly #origin: string;
   readonly #owner: Owner<H>;
+  readonly #eachCell: ((visit: (cell: H & OwnCell) => void) => void) | undefined;
+  // Cells added since the last collection, not registered yet. Most short-lived targets die
+  // before a collection sees them alive: they never pay for a registration. One sentinel
+  // registration per collection (made when this list stops being empty) says a collection
+  // happened; its cleanup sweeps the list once: the dead go to the cleanup, the living are
+  // registered, the retired are dropped.
+  #young: (H & OwnCell)[] = [];
+  // Cells of `#young` that were retired: the list is compacted once they are most of it.
+  #youngRetired = 0;
+  // Cells added and not retired or cleaned up since.
+  #live = 0;
+  // Registered cells that were retired: their registrations stay until their target dies, or
+  // until `#rebuild` takes them all back. It runs once they outnumber the live cells more
+  // than twice: each rebuild re-registers at most half as many cells as retirements paid for
+  // it, O(1) amortized, and an emptied container keeps none.
+  #stale = 0;
 
-  constructor(cleanup: (held: H) => void, origin: string) {
+  constructor(
+    cleanup: (held: H) => void,
+    origin: string,
+    eachCell?: (visit: (cell: H & OwnCell) => void) => void,
+  ) {
     this.#cleanup = cleanup;
     this.#origin = origin;
+    this.#eachCell = eachCell;
     this.#owner = new Owner(new WeakRef(this));
     shared.registry.register(this, this.#owner);
   }
@@ -168,19 +201,77 @@ class Facade<H> implements CleanupRegistry<H> {
     shared.registry.unregister(token);
   }
 
-  registerCell(target: WeakKey, held: H & OwnCell): void {
-    held.cleanupOwner = this.#owner;
-    shared.registry.register(target, held, this.#owner);
+  add(cell: H & OwnCell): void {
+    this.#live++;
+    if (this.#young.push(cell) === 1) this.register({}, SWEEP as H);
+  }
+
+  retire(cell: H & OwnCell): void {
+    const owner = cell.cleanupOwner;
+    cell.cleanupOwner = RETIRED;
+    if (owner === RETIRED) return;
+    this.#live--;
+    if (owner === undefined) {
+      if (++this.#youngRetired > SLACK && this.#youngRetired * 2 > this.#young.length) {
+        this.#young = this.#young.filter((young) => young.cleanupOwner !== RETIRED);
+        this.#youngRetired = 0;
+      }
+    } else if (++this.#stale > 2 * this.#live + SLACK) {
+      this.#rebuild();
+    }
   }
 
   unregisterAll(): void {
     shared.registry.unregister(this.#owner);
+    this.#young = [];
+    this.#youngRetired = 0;
+    this.#live = 0;
+    this.#stale = 0;
   }
 
   cleanup(held: H): void {
-    callReportingErrors(this.#cleanup, this.#origin, undefined, held);
+    if (held === (SWEEP as H)) this.#sweep();
+    else callReportingErrors(this.#cleanup, this.#origin, undefined, held);
+  }
+
+  collected(cell: H & OwnCell): void {
+    this.#live--;
+    this.cleanup(cell);
+  }
+
+  // After a collection: the young cells whose target died go to the cleanup; the others are
+  // registered like any long-lived cell.
+  #sweep(): void {
+    const young = this.#young;
+    this.#young = [];
+    this.#youngRetired = 0;
+    for (const cell of young) {
+      if (cell.cleanupOwner === undefined) this.#registerOrClean(cell);
+    }
+  }
+
+  #registerOrClean(cell: H & OwnCell): void {
+    const target = cell.deref();
+    if (target === undefined) return this.collected(cell);
+    cell.cleanupOwner = this.#owner;
+    shared.registry.register(target, cell, this.#owner);
+  }
+
+  // Takes back every registration and registers the container's registered cells again: the
+  // stale ones go. Cells whose target died meanwhile go to the cleanup now, as their own
+  // cleanup went with the rest.
+  #rebuild(): void {
+    shared.registry.unregister(this.#owner);
+    this.#stale = 0;
+    this.#eachCell?.((cell) => {
+      if (cell.cleanupOwner !== undefined) this.#registerOrClean(cell); // young: the sweep will
+    });
+    if (this.#young.length > 0) this.register({}, SWEEP as H); // the sentinel went too
   }
 }
+
+// Below these, retired young cells and stale registrations cost too little to be worth a pass.
+const SLACK = 1024;
 
 /**
  * A cleanup registry whose callback can never crash the process (a throw, or the rejection of a
@@ -191,8 +282,10 @@ class Facade<H> implements CleanupRegistry<H> {
 export function createCleanupRegistry<H>(
   cleanup: (held: H) => void,
   origin: string,
+  // For a container's: visits every cell it holds, so that stale registrations can be dropped.
+  eachCell?: (visit: (cell: H & OwnCell) => void) => void,
 ): CleanupRegistry<H> {
-  return new Facade(cleanup, origin);
+  return new Facade(cleanup, origin, eachCell);
 }
 
 /** How many container cleanups have run so far in this process, over every copy of @w/core. */

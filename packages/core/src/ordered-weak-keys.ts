@@ -32,8 +32,7 @@ class Slot<K extends WeakKey, V> {
  * behind `WeakKeyMap` and `IterableWeakSet`. One WeakMap lookup answers `has`/`get`; a
  * doubly linked list keeps the order, so delete and pop at either end are O(1) and
  * iteration behaves as `Map`'s does under changes. Each member gets one WeakRef, and one
- * registration once it outlives a collection; a member that leaves keeps nothing but that
- * registration, and only until the registry is rebuilt (see `#retire`).
+ * registration once it outlives a collection (see `CleanupRegistry.add`).
  */
 export class OrderedWeakKeys<K extends WeakKey, V> {
   // The members' slots: `has` and `get` are one lookup here.
@@ -42,20 +41,9 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
   readonly #head: KeyRef<K>;
   #tail: KeyRef<K>;
   #size = 0;
-  // Refs made since the last collection, not registered yet. Most short-lived keys die
-  // before a collection sees them alive: they never pay for a registration. One sentinel
-  // registration per collection (made when this list stops being empty) says a collection
-  // happened; its cleanup sweeps the list once: refs whose key died go, the others are
-  // registered like any long-lived key, and refs that left meanwhile are dropped.
-  #young: KeyRef<K>[] = [];
-  // Refs of `#young` that left: the list is compacted once they are most of it.
-  #youngGone = 0;
-  // Registered refs that left while their key lived: their registrations stay until the key
-  // dies, or until `#rebuild` takes them all back.
-  #stale = 0;
   // The most keys `#slots` held since it was last rebuilt (see `#compactIfShrunk`).
   #peak = 0;
-  #registry: CleanupRegistry<Held<K>> | undefined;
+  #registry: CleanupRegistry<KeyRef<K>> | undefined;
   readonly #origin: string;
 
   /** `origin` names this container's cleanup for the unraisable hook. */
@@ -87,7 +75,7 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
     }
     const ref = new KeyRef(key, this.#tail);
     this.#slots.set(key, new Slot(ref, value));
-    if (this.#young.push(ref) === 1) this.#awaitCollection();
+    (this.#registry ??= this.#newRegistry()).add(ref);
     this.#tail.next = ref;
     this.#tail = ref;
     this.#size++;
@@ -100,7 +88,7 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
     if (slot === undefined) return false;
     this.#slots.delete(key as K);
     this.#unlink(slot.ref);
-    this.#retire(slot.ref);
+    this.#registry?.retire(slot.ref);
     return true;
   }
 
@@ -113,12 +101,8 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
     this.#head.next = null;
     this.#tail = this.#head;
     this.#size = 0;
-    this.#young = [];
-    this.#youngGone = 0;
-    this.#stale = 0;
     this.#peak = 0;
-    // Every registration, and the pending sentinel: nothing is left to clean for.
-    this.#registry?.unregisterAll();
+    this.#registry?.unregisterAll(); // nothing is left to clean for
   }
 
   /** Removes and returns the first (oldest) live key with its value, or undefined. */
@@ -183,79 +167,29 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
     this.#size--;
   }
 
-  // `ref` left the order (deleted, popped, or its key died unseen). A young one is dropped by
-  // the sweep; a registered one leaves its registration behind, which its cleanup or a
-  // rebuild takes back. Rebuilding once those outnumber the members more than twice bounds
-  // them at O(1) amortized: each rebuild re-registers at most half as many members as
-  // removals paid for it, and an emptied container keeps none.
-  #retire(ref: KeyRef<K>): void {
-    if (ref.cleanupOwner === undefined) {
-      if (++this.#youngGone > YOUNG_SLACK && this.#youngGone * 2 > this.#young.length) {
-        this.#young = this.#young.filter((young) => young.linked);
-        this.#youngGone = 0;
-      }
-    } else if (++this.#stale > 2 * this.#size + STALE_SLACK) {
-      this.#rebuild();
-    }
-  }
-
   // Removes `ref`; its entry when its key is alive. A collected key goes too (its cleanup
   // is pending and will find it gone), so draining never passes the same one twice.
   #take(ref: KeyRef<K>): [K, V] | undefined {
     const key = ref.deref();
     this.#unlink(ref);
-    this.#retire(ref);
+    this.#registry?.retire(ref);
     if (key === undefined) return undefined;
     const slot = this.#slots.get(key) as Slot<K, V>;
     this.#slots.delete(key);
     return [key, slot.value];
   }
 
-  // One sentinel registration per collection, for the young refs. Its own method: a closure
-  // in `set` would make every call allocate a context for it.
-  #awaitCollection(): void {
-    this.#registry ??= createCleanupRegistry(
-      (held: Held<K>) => (held === undefined ? this.#sweep() : this.#collected(held)),
+  #newRegistry(): CleanupRegistry<KeyRef<K>> {
+    return createCleanupRegistry<KeyRef<K>>(
+      (ref) => {
+        this.#unlink(ref); // its key was collected
+        this.#compactIfShrunk();
+      },
       this.#origin,
+      (visit) => {
+        for (let ref = this.#head.next; ref !== null; ref = ref.next) visit(ref);
+      },
     );
-    this.#registry.register({}, undefined);
-  }
-
-  // After a collection: the young refs whose key died go; the others are registered.
-  #sweep(): void {
-    const young = this.#young;
-    this.#young = [];
-    this.#youngGone = 0;
-    const registry = this.#registry as CleanupRegistry<Held<K>>;
-    for (const ref of young) {
-      if (!ref.linked) continue; // left meanwhile
-      const key = ref.deref();
-      if (key === undefined) this.#unlink(ref);
-      else registry.registerCell(key, ref);
-    }
-    this.#compactIfShrunk();
-  }
-
-  // Cleanup: `ref`'s key was collected.
-  #collected(ref: KeyRef<K>): void {
-    if (ref.linked) this.#unlink(ref);
-    else this.#stale--;
-    this.#compactIfShrunk();
-  }
-
-  // Takes back every registration and registers the registered members again: the stale
-  // ones go. Members whose key died meanwhile go now, as their cleanup went with the rest.
-  #rebuild(): void {
-    const registry = this.#registry as CleanupRegistry<Held<K>>;
-    registry.unregisterAll();
-    this.#stale = 0;
-    for (let ref = this.#head.next; ref !== null; ref = ref.next) {
-      if (ref.cleanupOwner === undefined) continue; // young: the sweep registers it
-      const key = ref.deref();
-      if (key === undefined) this.#unlink(ref);
-      else registry.registerCell(key, ref);
-    }
-    if (this.#young.length > 0) registry.register({}, undefined); // the sentinel went too
   }
 
   // V8 never shrinks a WeakMap's table when a collection empties it: after 1e6 keys die it
@@ -274,16 +208,8 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
   }
 }
 
-// Below these, stale registrations and gone young refs cost too little to be worth a pass.
-const STALE_SLACK = 1024;
-const YOUNG_SLACK = 1024;
-
 // Below this peak, empty WeakMap slots cost too little to be worth a rebuild.
 const COMPACT_MIN_PEAK = 1024;
-
-// What the registry holds: a key's ref, or `undefined` for the per-collection sentinel (see
-// `#young`).
-type Held<K extends WeakKey> = KeyRef<K> | undefined;
 
 // What the placeholder head of every order refers to (never registered, never visited).
 const HEAD_TARGET = {};

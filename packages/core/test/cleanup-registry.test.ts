@@ -164,7 +164,7 @@ describe('createCleanupRegistry', () => {
   });
 });
 
-describe('registerCell: a held value that is its own cell', () => {
+describe("add: a container's cells", () => {
   class Held extends WeakRef<object> implements OwnCell {
     cleanupOwner: object | undefined = undefined;
     clean(): void {
@@ -172,35 +172,88 @@ describe('registerCell: a held value that is its own cell', () => {
     }
   }
 
-  it('is cleaned with itself as held, once, by the registry that registered it last', async () => {
-    const log: string[] = [];
-    const first = createCleanupRegistry<Held>((held) => log.push(`first ${held.deref()}`), 'test');
-    const second = createCleanupRegistry<Held>(
-      (held) => log.push(`second ${held === cell ? 'cell' : 'other'}`),
-      'test',
-    );
+  it('cleans a cell whose target dies young once, with itself, unregistered', async () => {
+    const cleaned: Held[] = [];
+    const registry = createCleanupRegistry<Held>((cell) => cleaned.push(cell), 'test');
     const cell = (() => {
-      const target = {};
       const made = new Held({});
-      first.registerCell(target, made);
-      second.registerCell(target, made); // e.g. a registry that replaced the first
+      registry.add(made);
       return made;
     })();
+    expect(cell.cleanupOwner).toBeUndefined(); // young: no registration yet
     await collectGarbage();
-    expect(log).toEqual(['second cell']);
+    expect(cleaned).toEqual([cell]);
     expect(cell.cleanupOwner).toBeUndefined();
+  });
+
+  it('registers a cell whose target lives through a collection, and cleans it once', async () => {
+    const cleaned: Held[] = [];
+    const registry = createCleanupRegistry<Held>((cell) => cleaned.push(cell), 'test');
+    const kept: object[] = [{}];
+    const cell = new Held(kept[0] as object);
+    registry.add(cell);
+    await collectGarbage();
+    expect(cell.cleanupOwner).toBeTypeOf('object'); // registered by the sweep
+    expect(cleaned).toEqual([]);
+    kept.length = 0;
+    await collectGarbage();
+    expect(cleaned).toEqual([cell]);
+  });
+
+  it('never cleans a retired cell, young or registered', async () => {
+    const cleaned: Held[] = [];
+    const registry = createCleanupRegistry<Held>((cell) => cleaned.push(cell), 'test');
+    const kept: object[] = [{}];
+    const registered = new Held(kept[0] as object);
+    registry.add(registered);
+    await collectGarbage();
+    (() => {
+      const young = new Held({});
+      registry.add(young);
+      registry.retire(young);
+    })();
+    registry.retire(registered);
+    registry.retire(registered); // twice is once
+    kept.length = 0;
+    await collectGarbage();
+    expect(cleaned).toEqual([]);
+  });
+
+  it('takes stale registrations back once they outnumber the live cells twice, plus 1024', async () => {
+    const cells: Held[] = [];
+    let visits = 0;
+    const registry = createCleanupRegistry<Held>(
+      () => {},
+      'test',
+      (visit) => {
+        visits++;
+        for (const cell of cells) visit(cell);
+      },
+    );
+    const targets = Array.from({ length: 1030 }, () => ({}));
+    const all = targets.map((target) => new Held(target));
+    for (const cell of all) registry.add(cell);
+    await collectGarbage(); // all registered
+    cells.push(all[1029] as Held);
+    for (const cell of all.slice(0, 1028)) registry.retire(cell); // 1028 stale, 2 live
+    expect(visits).toBe(0);
+    registry.retire(all[1028] as Held); // 1029 stale > 2 * 1 live + 1024
+    expect(visits).toBe(1);
+    for (const cell of cells) expect(cell.cleanupOwner).toBeTypeOf('object'); // registered again
+    expect(targets).toHaveLength(1030);
   });
 
   it('lets a dropped registry take its own cells with it', async () => {
     let cleaned = 0;
     const kept: object[] = [];
-    (() => {
+    await (async () => {
       const dropped = createCleanupRegistry<Held>(() => cleaned++, 'test');
       const target = {};
       kept.push(target);
-      dropped.registerCell(target, new Held(target));
+      dropped.add(new Held(target));
     })();
-    await collectGarbage(); // the registry goes, and its cell is unregistered
+    await collectGarbage(); // registered by the sweep, then the registry goes with its cells
+    await collectGarbage();
     kept.length = 0;
     await collectGarbage();
     expect(cleaned).toBe(0);

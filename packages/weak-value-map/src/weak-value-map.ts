@@ -31,10 +31,6 @@ class Entry<K, V extends WeakKey> extends WeakCell<V> {
   }
 }
 
-// What the registry holds for the per-collection sentinel (see #young).
-const COLLECTED = Symbol('a collection happened');
-type Held<K, V extends WeakKey> = Entry<K, V> | typeof COLLECTED;
-
 // Internal seam for @w/cache: a subclass method under this key is called with the key of each
 // entry that this map drops because its value was collected (cleanup, or a set over the dead
 // entry); not for delete, pop, popItem or clear. A registered symbol: no export to keep stable.
@@ -66,24 +62,10 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
 
   readonly #entries = new Map<K, Entry<K, V>>();
 
-  // Entries written since the last collection, not registered yet. Most short-lived values
-  // die before a collection sees them alive: they never pay for a registration. One
-  // sentinel registration per collection (armed when this list stops being empty) says a
-  // collection happened; its cleanup then sweeps the list once: entries whose value died go,
-  // the survivors are registered like any long-lived entry.
-  #young: Entry<K, V>[] = [];
-
   // One cleanup handle per map, made by the first write: when the map is dropped, the handle
-  // and all its cells go too. An entry that leaves the map early keeps its registration
-  // until its value dies (cleanup then finds it is no longer current and leaves the key
-  // alone), or until the map takes back all its registrations at once (clear, #reregister).
-  #registry: CleanupRegistry<Held<K, V>> | undefined;
-  // Entries that left the map (an upper bound on the registrations they left behind: young
-  // ones had none, and the sweep takes those back), and the most entries held since the
-  // registrations were last taken back. When the first is more than twice the second (values
-  // that stay alive after being overwritten or deleted), they are (see #reregister).
-  #stale = 0;
-  #peak = 0;
+  // and all its cells go too. An entry that leaves the map early is retired: its
+  // registration, if it has one, cleans for no one.
+  #registry: CleanupRegistry<Entry<K, V>> | undefined;
 
   // Keys in insertion order, for popItem: made by its first call, then kept up to date.
   // A key deleted and set again appears twice; only its topmost copy is its place, and as
@@ -150,12 +132,8 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
     check(this, 'clear');
     if (this.#entries.size === 0) return;
     this.#entries.clear();
-    // Every registration, and the pending sentinel: nothing is left to clean for.
-    this.#registry?.unregisterAll();
-    this.#young = [];
+    this.#registry?.unregisterAll(); // nothing is left to clean for
     this.#order = undefined;
-    this.#stale = 0;
-    this.#peak = 0;
   }
 
   /** The live value for `key`; if there is none, stores `value` and returns it (ES2026). */
@@ -331,11 +309,9 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
       }
     }
     const entry = new Entry(value, canonical);
-    if (this.#young.push(entry) === 1) this.#awaitCollection();
+    (this.#registry ??= this.#newRegistry()).add(entry);
     this.#entries.set(canonical, entry);
-    const size = this.#entries.size;
-    if (size > this.#peak) this.#peak = size;
-    if (old !== undefined) this.#retired(old);
+    if (old !== undefined) this.#retire(old);
     if (isNew && this.#order !== undefined) this.#pushOrder(canonical);
   }
 
@@ -354,54 +330,13 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
 
   #forget(entry: Entry<K, V>): void {
     this.#entries.delete(entry.key as K);
-    this.#retired(entry);
+    this.#retire(entry);
   }
 
-  // `entry` left the map while a registration may stay behind.
-  #retired(entry: Entry<K, V>): void {
+  // `entry` left the map: a registration it leaves behind holds no user object.
+  #retire(entry: Entry<K, V>): void {
     entry.key = undefined;
-    this.#stale++;
-    if (this.#stale > 2 * this.#peak + STALE_SLACK) this.#reregister();
-  }
-
-  // One sentinel registration per collection, for the young entries (see #young).
-  #awaitCollection(): void {
-    this.#registry ??= this.#newRegistry();
-    this.#registry.register({}, COLLECTED);
-  }
-
-  // After a collection: entries whose value died go; the survivors are registered.
-  #sweep(): void {
-    const young = this.#young;
-    this.#young = [];
-    const registry = this.#registry as CleanupRegistry<Held<K, V>>;
-    for (const entry of young) {
-      const key = entry.key as K;
-      if (this.#entries.get(key) !== entry) {
-        this.#stale--; // it left the map before it was ever registered
-        continue;
-      }
-      const value = entry.deref();
-      if (value === undefined) this.#dropCollected(key);
-      else registry.registerCell(value, entry);
-    }
-  }
-
-  // Bounds the cells of values that outlive their entries: all of them are taken back, and
-  // each entry registered again. O(size), and it runs only after more than 2 × peak ≥ 2 × size
-  // removals: O(1) amortized; a map emptied by `delete` costs nothing until then. Dead entries
-  // found on the way go now, as their cleanup went with the rest.
-  #reregister(): void {
-    const registry = this.#registry as CleanupRegistry<Held<K, V>>;
-    registry.unregisterAll();
-    for (const [key, entry] of this.#entries) {
-      const value = entry.deref();
-      if (value === undefined) this.#dropCollected(key);
-      else registry.registerCell(value, entry);
-    }
-    this.#young = [];
-    this.#stale = 0;
-    this.#peak = this.#entries.size;
+    this.#registry?.retire(entry);
   }
 
   #dropCollected(key: K): void {
@@ -409,18 +344,16 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
     (this as { [onCollected]?: (key: K) => void })[onCollected]?.(key);
   }
 
-  #newRegistry(): CleanupRegistry<Held<K, V>> {
-    return createCleanupRegistry<Held<K, V>>((held) => {
-      if (held === COLLECTED) return this.#sweep();
-      // Only the entry that died goes: the key may have been re-set since.
-      if (this.#entries.get(held.key as K) === held) this.#dropCollected(held.key as K);
-      else this.#stale--;
-    }, 'WeakValueMap cleanup');
+  #newRegistry(): CleanupRegistry<Entry<K, V>> {
+    return createCleanupRegistry<Entry<K, V>>(
+      (entry) => this.#dropCollected(entry.key as K),
+      'WeakValueMap cleanup',
+      (visit) => {
+        for (const entry of this.#entries.values()) visit(entry);
+      },
+    );
   }
 }
-
-// Below this many stale registrations, replacing the registry is not worth it.
-const STALE_SLACK = 1024;
 // Below this many stale keys in popItem's list, rebuilding it is not worth it.
 const ORDER_SLACK = 1024;
 
