@@ -252,9 +252,12 @@ class Facade<H> implements CleanupRegistry<H> {
 
   #registerOrClean(cell: H & OwnCell): void {
     const target = cell.deref();
-    if (target === undefined) return this.collected(cell);
-    cell.cleanupOwner = this.#owner;
-    shared.registry.register(target, cell, this.#owner);
+    if (target === undefined) {
+      this.collected(cell);
+    } else {
+      cell.cleanupOwner = this.#owner;
+      shared.registry.register(target, cell, this.#owner);
+    }
   }
 
   // Takes back every registration and registers the container's registered cells again: the

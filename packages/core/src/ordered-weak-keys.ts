@@ -75,7 +75,8 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
     }
     const ref = new KeyRef(key, this.#tail);
     this.#slots.set(key, new Slot(ref, value));
-    (this.#registry ??= this.#newRegistry()).add(ref);
+    this.#registry ??= this.#newRegistry();
+    this.#registry.add(ref);
     this.#tail.next = ref;
     this.#tail = ref;
     this.#size++;

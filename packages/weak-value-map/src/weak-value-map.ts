@@ -309,7 +309,8 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
       }
     }
     const entry = new Entry(value, canonical);
-    (this.#registry ??= this.#newRegistry()).add(entry);
+    this.#registry ??= this.#newRegistry();
+    this.#registry.add(entry);
     this.#entries.set(canonical, entry);
     if (old !== undefined) this.#retire(old);
     if (isNew && this.#order !== undefined) this.#pushOrder(canonical);
