@@ -2,10 +2,7 @@ import { processShared } from './process-shared';
 import { callReportingErrors, reportUnraisable } from './unraisable';
 import type { WeakKey } from './weakable';
 
-/**
- * What the library registers its weak parts with: a `FinalizationRegistry` that never crashes.
- * A container's entries are cells (`add`): most die young and never pay for a registration.
- */
+/** What the library registers its weak parts with: a `FinalizationRegistry` that never crashes. */
 export interface CleanupRegistry<H> {
   /**
    * Calls the registry's cleanup with `held` once `target` has been collected. With a
@@ -15,15 +12,23 @@ export interface CleanupRegistry<H> {
   register(target: WeakKey, held: H, token?: object): void;
   /** Takes back the registrations made with `token` whose cleanup has not run. */
   unregister(token: object): void;
+  /** Takes back every registration of this registry made without a token. */
+  unregisterAll(): void;
+}
+
+/**
+ * A container's registry: its entries are cells, and most of them die young and never pay
+ * for a registration (see `CellFacade.#young`).
+ */
+export interface CellRegistry<C extends OwnCell> {
   /**
-   * Takes in `cell`, a container's entry that is a `WeakRef` to what it dies with: the
-   * registry's cleanup gets it once that is collected, unless it was retired first. It is
-   * registered only if it lives through a collection (see `Facade.#young`).
+   * Takes in `cell`, an entry that is a `WeakRef` to what it dies with: the cleanup gets it
+   * once that is collected, unless it was retired first.
    */
-  add(cell: H & OwnCell): void;
+  add(cell: C): void;
   /** `cell` left its container: its cleanup will not be called. */
-  retire(cell: H & OwnCell): void;
-  /** Takes back every cell and every registration of this registry made without a token. */
+  retire(cell: C): void;
+  /** Takes back every cell: nothing is left to clean for. */
   unregisterAll(): void;
 }
 
@@ -154,23 +159,50 @@ export function cleanOwnCell(cell: OwnCell): void {
   const owner = cell.cleanupOwner;
   if (owner === undefined || owner === RETIRED) return;
   cell.cleanupOwner = undefined;
-  (owner as Owner<OwnCell>).facade.deref()?.collected(cell);
+  ((owner as Owner<OwnCell>).facade.deref() as CellFacade<OwnCell> | undefined)?.collected(cell);
 }
 
-// What the registry holds for the sentinel of `Facade.#young`.
+// What the registry holds for the sentinel of `CellFacade.#young`.
 const SWEEP = Symbol('a collection happened');
 
 class Facade<H> implements CleanupRegistry<H> {
   readonly #cleanup: (held: H) => void;
   readonly #origin: string;
-  readonly #owner: Owner<H>;
-  readonly #eachCell: ((visit: (cell: H & OwnCell) => void) => void) | undefined;
+  readonly owner: Owner<H>;
+
+  constructor(cleanup: (held: H) => void, origin: string) {
+    this.#cleanup = cleanup;
+    this.#origin = origin;
+    this.owner = new Owner(new WeakRef(this));
+    shared.registry.register(this, this.owner);
+  }
+
+  register(target: WeakKey, held: H, token: object = this.owner): void {
+    shared.registry.register(target, new Cell(this.owner, held), token);
+  }
+
+  unregister(token: object): void {
+    shared.registry.unregister(token);
+  }
+
+  unregisterAll(): void {
+    shared.registry.unregister(this.owner);
+  }
+
+  cleanup(held: H): void {
+    callReportingErrors(this.#cleanup, this.#origin, undefined, held);
+  }
+}
+
+// A container's facade: a class of its own, so that a bundle without containers drops it.
+class CellFacade<C extends OwnCell> extends Facade<C> implements CellRegistry<C> {
+  readonly #eachCell: (visit: (cell: C) => void) => void;
   // Cells added since the last collection, not registered yet. Most short-lived targets die
   // before a collection sees them alive: they never pay for a registration. One sentinel
   // registration per collection (made when this list stops being empty) says a collection
   // happened; its cleanup sweeps the list once: the dead go to the cleanup, the living are
   // registered, the retired are dropped.
-  #young: (H & OwnCell)[] = [];
+  #young: C[] = [];
   // Cells of `#young` that were retired: the list is compacted once they are most of it.
   #youngRetired = 0;
   // Cells added and not retired or cleaned up since.
@@ -182,31 +214,20 @@ class Facade<H> implements CleanupRegistry<H> {
   #stale = 0;
 
   constructor(
-    cleanup: (held: H) => void,
+    cleanup: (cell: C) => void,
     origin: string,
-    eachCell?: (visit: (cell: H & OwnCell) => void) => void,
+    eachCell: (visit: (cell: C) => void) => void,
   ) {
-    this.#cleanup = cleanup;
-    this.#origin = origin;
+    super(cleanup, origin);
     this.#eachCell = eachCell;
-    this.#owner = new Owner(new WeakRef(this));
-    shared.registry.register(this, this.#owner);
   }
 
-  register(target: WeakKey, held: H, token: object = this.#owner): void {
-    shared.registry.register(target, new Cell(this.#owner, held), token);
-  }
-
-  unregister(token: object): void {
-    shared.registry.unregister(token);
-  }
-
-  add(cell: H & OwnCell): void {
+  add(cell: C): void {
     this.#live++;
-    if (this.#young.push(cell) === 1) this.register({}, SWEEP as H);
+    if (this.#young.push(cell) === 1) this.register({}, SWEEP as unknown as C);
   }
 
-  retire(cell: H & OwnCell): void {
+  retire(cell: C): void {
     const owner = cell.cleanupOwner;
     cell.cleanupOwner = RETIRED;
     if (owner === RETIRED) return;
@@ -221,22 +242,22 @@ class Facade<H> implements CleanupRegistry<H> {
     }
   }
 
-  unregisterAll(): void {
-    shared.registry.unregister(this.#owner);
+  override unregisterAll(): void {
+    super.unregisterAll();
     this.#young = [];
     this.#youngRetired = 0;
     this.#live = 0;
     this.#stale = 0;
   }
 
-  cleanup(held: H): void {
-    if (held === (SWEEP as H)) this.#sweep();
-    else callReportingErrors(this.#cleanup, this.#origin, undefined, held);
+  override cleanup(held: C): void {
+    if (held === (SWEEP as unknown as C)) this.#sweep();
+    else super.cleanup(held);
   }
 
-  collected(cell: H & OwnCell): void {
+  collected(cell: C): void {
     this.#live--;
-    this.cleanup(cell);
+    super.cleanup(cell);
   }
 
   // After a collection: the young cells whose target died go to the cleanup; the others are
@@ -250,13 +271,13 @@ class Facade<H> implements CleanupRegistry<H> {
     }
   }
 
-  #registerOrClean(cell: H & OwnCell): void {
+  #registerOrClean(cell: C): void {
     const target = cell.deref();
     if (target === undefined) {
       this.collected(cell);
     } else {
-      cell.cleanupOwner = this.#owner;
-      shared.registry.register(target, cell, this.#owner);
+      cell.cleanupOwner = this.owner;
+      shared.registry.register(target, cell, this.owner);
     }
   }
 
@@ -264,12 +285,12 @@ class Facade<H> implements CleanupRegistry<H> {
   // stale ones go. Cells whose target died meanwhile go to the cleanup now, as their own
   // cleanup went with the rest.
   #rebuild(): void {
-    shared.registry.unregister(this.#owner);
+    super.unregisterAll();
     this.#stale = 0;
-    this.#eachCell?.((cell) => {
+    this.#eachCell((cell) => {
       if (cell.cleanupOwner !== undefined) this.#registerOrClean(cell); // young: the sweep will
     });
-    if (this.#young.length > 0) this.register({}, SWEEP as H); // the sentinel went too
+    if (this.#young.length > 0) this.register({}, SWEEP as unknown as C); // the sentinel went too
   }
 }
 
@@ -285,10 +306,20 @@ const SLACK = 1024;
 export function createCleanupRegistry<H>(
   cleanup: (held: H) => void,
   origin: string,
-  // For a container's: visits every cell it holds, so that stale registrations can be dropped.
-  eachCell?: (visit: (cell: H & OwnCell) => void) => void,
 ): CleanupRegistry<H> {
-  return new Facade(cleanup, origin, eachCell);
+  return new Facade(cleanup, origin);
+}
+
+/**
+ * The same for a container's cells: `cleanup` gets each cell whose target was collected
+ * while it was in the container; `eachCell` visits every cell the container holds.
+ */
+export function createCellRegistry<C extends OwnCell>(
+  cleanup: (cell: C) => void,
+  origin: string,
+  eachCell: (visit: (cell: C) => void) => void,
+): CellRegistry<C> {
+  return new CellFacade(cleanup, origin, eachCell);
 }
 
 /** How many container cleanups have run so far in this process, over every copy of @w/core. */

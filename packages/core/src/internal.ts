@@ -7,8 +7,8 @@
  */
 
 // Cleanup after collection: the one registry, its cells, the containers' ordered keys.
-export type { CleanupRegistry } from './cleanup-registry';
-export { createCleanupRegistry } from './cleanup-registry';
+export type { CellRegistry } from './cleanup-registry';
+export { createCellRegistry } from './cleanup-registry';
 export { describeKey } from './describe-key';
 // How the library's objects inspect (Node's util.inspect, and String()).
 export type { Inspect, InspectOptions, Shown } from './inspect';

@@ -1,4 +1,4 @@
-import { type CleanupRegistry, createCleanupRegistry } from './cleanup-registry';
+import { type CellRegistry, createCellRegistry } from './cleanup-registry';
 import { WeakCell } from './weak-cell';
 import type { WeakKey } from './weakable';
 
@@ -32,7 +32,7 @@ class Slot<K extends WeakKey, V> {
  * behind `WeakKeyMap` and `IterableWeakSet`. One WeakMap lookup answers `has`/`get`; a
  * doubly linked list keeps the order, so delete and pop at either end are O(1) and
  * iteration behaves as `Map`'s does under changes. Each member gets one WeakRef, and one
- * registration once it outlives a collection (see `CleanupRegistry.add`).
+ * registration once it outlives a collection (see `CellRegistry.add`).
  */
 export class OrderedWeakKeys<K extends WeakKey, V> {
   // The members' slots: `has` and `get` are one lookup here.
@@ -43,7 +43,7 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
   #size = 0;
   // The most keys `#slots` held since it was last rebuilt (see `#compactIfShrunk`).
   #peak = 0;
-  #registry: CleanupRegistry<KeyRef<K>> | undefined;
+  #registry: CellRegistry<KeyRef<K>> | undefined;
   readonly #origin: string;
 
   /** `origin` names this container's cleanup for the unraisable hook. */
@@ -180,8 +180,8 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
     return [key, slot.value];
   }
 
-  #newRegistry(): CleanupRegistry<KeyRef<K>> {
-    return createCleanupRegistry<KeyRef<K>>(
+  #newRegistry(): CellRegistry<KeyRef<K>> {
+    return createCellRegistry<KeyRef<K>>(
       (ref) => {
         this.#unlink(ref); // its key was collected
         this.#compactIfShrunk();

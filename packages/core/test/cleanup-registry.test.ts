@@ -3,6 +3,7 @@ import { hasNodeApis } from '@w/test-support/node-apis';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   cleanOwnCell,
+  createCellRegistry,
   createCleanupRegistry,
   type OwnCell,
   registerCleanable,
@@ -174,7 +175,11 @@ describe("add: a container's cells", () => {
 
   it('cleans a cell whose target dies young once, with itself, unregistered', async () => {
     const cleaned: Held[] = [];
-    const registry = createCleanupRegistry<Held>((cell) => cleaned.push(cell), 'test');
+    const registry = createCellRegistry<Held>(
+      (cell) => cleaned.push(cell),
+      'test',
+      () => {},
+    );
     const cell = (() => {
       const made = new Held({});
       registry.add(made);
@@ -188,7 +193,11 @@ describe("add: a container's cells", () => {
 
   it('registers a cell whose target lives through a collection, and cleans it once', async () => {
     const cleaned: Held[] = [];
-    const registry = createCleanupRegistry<Held>((cell) => cleaned.push(cell), 'test');
+    const registry = createCellRegistry<Held>(
+      (cell) => cleaned.push(cell),
+      'test',
+      () => {},
+    );
     const kept: object[] = [{}];
     const cell = new Held(kept[0] as object);
     registry.add(cell);
@@ -202,7 +211,11 @@ describe("add: a container's cells", () => {
 
   it('never cleans a retired cell, young or registered', async () => {
     const cleaned: Held[] = [];
-    const registry = createCleanupRegistry<Held>((cell) => cleaned.push(cell), 'test');
+    const registry = createCellRegistry<Held>(
+      (cell) => cleaned.push(cell),
+      'test',
+      () => {},
+    );
     const kept: object[] = [{}];
     const registered = new Held(kept[0] as object);
     registry.add(registered);
@@ -222,7 +235,7 @@ describe("add: a container's cells", () => {
   it('takes stale registrations back once they outnumber the live cells twice, plus 1024', async () => {
     const cells: Held[] = [];
     let visits = 0;
-    const registry = createCleanupRegistry<Held>(
+    const registry = createCellRegistry<Held>(
       () => {},
       'test',
       (visit) => {
@@ -247,7 +260,11 @@ describe("add: a container's cells", () => {
     let cleaned = 0;
     const kept: object[] = [];
     await (async () => {
-      const dropped = createCleanupRegistry<Held>(() => cleaned++, 'test');
+      const dropped = createCellRegistry<Held>(
+        () => cleaned++,
+        'test',
+        () => {},
+      );
       const target = {};
       kept.push(target);
       dropped.add(new Held(target));

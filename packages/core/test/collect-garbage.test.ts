@@ -1,7 +1,7 @@
 import { loadCommonJsCopy } from '@w/test-support/common-js-copy';
 import { hasNodeApis } from '@w/test-support/node-apis';
 import { describe, expect, it } from 'vitest';
-import { createCleanupRegistry } from '../src/internal';
+import { createCleanupRegistry } from '../src/cleanup-registry';
 import { collectGarbage } from '../src/testing';
 
 const registries = Array.from({ length: 6 }, () => {

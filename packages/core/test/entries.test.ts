@@ -10,7 +10,7 @@ describe('@w/core entries', () => {
 
   it('the internal entry repeats nothing of the user API (siblings import that from @w/core)', () => {
     for (const name of Object.keys(core)) expect(internal).not.toHaveProperty(name);
-    expect(typeof internal.createCleanupRegistry).toBe('function');
+    expect(typeof internal.createCellRegistry).toBe('function');
   });
 });
 

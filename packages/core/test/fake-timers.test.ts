@@ -1,11 +1,7 @@
 import { hasNodeApis } from '@w/test-support/node-apis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  createCleanupRegistry,
-  targetCollected,
-  type Watcher,
-  watchTargetWeakly,
-} from '../src/internal';
+import { createCleanupRegistry } from '../src/cleanup-registry';
+import { targetCollected, type Watcher, watchTargetWeakly } from '../src/internal';
 import { collectGarbage } from '../src/testing';
 
 const onNode = hasNodeApis && !('Bun' in globalThis) && !('Deno' in globalThis);

@@ -2,8 +2,8 @@ import type { WeakKey } from '@w/core';
 import {
   assertFunction,
   assertWeakable,
-  type CleanupRegistry,
-  createCleanupRegistry,
+  type CellRegistry,
+  createCellRegistry,
   describeKey,
   type Inspect,
   type InspectOptions,
@@ -65,7 +65,7 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
   // One cleanup handle per map, made by the first write: when the map is dropped, the handle
   // and all its cells go too. An entry that leaves the map early is retired: its
   // registration, if it has one, cleans for no one.
-  #registry: CleanupRegistry<Entry<K, V>> | undefined;
+  #registry: CellRegistry<Entry<K, V>> | undefined;
 
   // Keys in insertion order, for popItem: made by its first call, then kept up to date.
   // A key deleted and set again appears twice; only its topmost copy is its place, and as
@@ -345,8 +345,8 @@ export class WeakValueMap<K, V extends WeakKey> implements Map<K, V> {
     (this as { [onCollected]?: (key: K) => void })[onCollected]?.(key);
   }
 
-  #newRegistry(): CleanupRegistry<Entry<K, V>> {
-    return createCleanupRegistry<Entry<K, V>>(
+  #newRegistry(): CellRegistry<Entry<K, V>> {
+    return createCellRegistry<Entry<K, V>>(
       (entry) => this.#dropCollected(entry.key as K),
       'WeakValueMap cleanup',
       (visit) => {
