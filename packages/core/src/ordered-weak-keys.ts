@@ -168,8 +168,8 @@ export class OrderedWeakKeys<K extends WeakKey, V> {
     this.#size--;
   }
 
-  // Removes `ref`; its entry when its key is alive. A collected key goes too (its cleanup
-  // is pending and will find it gone), so draining never passes the same one twice.
+  // Removes `ref`; its entry when its key is alive. A collected key goes too (retired, its
+  // pending cleanup does nothing), so draining never passes the same one twice.
   #take(ref: KeyRef<K>): [K, V] | undefined {
     const key = ref.deref();
     this.#unlink(ref);

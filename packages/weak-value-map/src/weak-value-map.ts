@@ -18,9 +18,9 @@ import { liveEntries, liveKeys, liveValues } from './live-iterators';
 import { checkedPairs, type PairSource } from './pairs';
 
 /**
- * One stored value: a weak reference that remembers its key. It is also what the registry
- * holds, so cleanup can tell whether it is still the current entry for its key. An entry
- * that leaves the map forgets its key, so its leftover registration holds no user object.
+ * One stored value: a weak reference that remembers its key, and its own registration cell,
+ * so its cleanup knows which key to drop. An entry that leaves the map is retired and forgets
+ * its key, so its leftover registration holds no user object.
  */
 class Entry<K, V extends WeakKey> extends WeakCell<V> {
   constructor(
