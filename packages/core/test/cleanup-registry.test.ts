@@ -173,13 +173,20 @@ describe("add: a container's cells", () => {
     }
   }
 
-  it('cleans a cell whose target dies young once, with itself, unregistered', async () => {
+  // A registry that logs what it cleans, and the live target of a cell made with it.
+  function logged() {
     const cleaned: Held[] = [];
     const registry = createCellRegistry<Held>(
       (cell) => cleaned.push(cell),
       'test',
       () => {},
     );
+    const kept: object[] = [{}];
+    return { cleaned, registry, kept };
+  }
+
+  it('cleans a cell whose target dies young once, with itself, unregistered', async () => {
+    const { cleaned, registry } = logged();
     const cell = (() => {
       const made = new Held({});
       registry.add(made);
@@ -192,13 +199,7 @@ describe("add: a container's cells", () => {
   });
 
   it('registers a cell whose target lives through a collection, and cleans it once', async () => {
-    const cleaned: Held[] = [];
-    const registry = createCellRegistry<Held>(
-      (cell) => cleaned.push(cell),
-      'test',
-      () => {},
-    );
-    const kept: object[] = [{}];
+    const { cleaned, registry, kept } = logged();
     const cell = new Held(kept[0] as object);
     registry.add(cell);
     await collectGarbage();
@@ -210,13 +211,7 @@ describe("add: a container's cells", () => {
   });
 
   it('never cleans a retired cell, young or registered', async () => {
-    const cleaned: Held[] = [];
-    const registry = createCellRegistry<Held>(
-      (cell) => cleaned.push(cell),
-      'test',
-      () => {},
-    );
-    const kept: object[] = [{}];
+    const { cleaned, registry, kept } = logged();
     const registered = new Held(kept[0] as object);
     registry.add(registered);
     await collectGarbage();
