@@ -4,12 +4,13 @@ import type { WeakKey } from './weakable';
 
 /** What the library registers its weak parts with: a `FinalizationRegistry` that never crashes. */
 export interface CleanupRegistry<H> {
+  /** Calls the registry's cleanup with `held` once `target` has been collected. */
+  register(target: WeakKey, held: H): void;
   /**
-   * Calls the registry's cleanup with `held` once `target` has been collected. With a
-   * `token`, `unregister(token)` takes it back, and it is not taken back when the registry is
-   * dropped (for process-wide tables, which never are).
+   * The same, taken back by `unregister(token)`, and not when the registry is dropped (for
+   * process-wide tables, which never are).
    */
-  register(target: WeakKey, held: H, token?: object): void;
+  registerWithToken(target: WeakKey, held: H, token: object): void;
   /** Takes back the registrations made with `token` whose cleanup has not run. */
   unregister(token: object): void;
   /** Takes back every registration of this registry made without a token. */
@@ -177,7 +178,11 @@ class Facade<H> implements CleanupRegistry<H> {
     shared.registry.register(this, this.owner);
   }
 
-  register(target: WeakKey, held: H, token: object = this.owner): void {
+  register(target: WeakKey, held: H): void {
+    shared.registry.register(target, new Cell(this.owner, held), this.owner);
+  }
+
+  registerWithToken(target: WeakKey, held: H, token: object): void {
     shared.registry.register(target, new Cell(this.owner, held), token);
   }
 

@@ -265,7 +265,7 @@ function recordFor(target: WeakKey): TargetRecord {
 function registerOnce(target: WeakKey, record: TargetRecord): void {
   if (record.registered) return;
   record.registered = true;
-  shared.targetRegistry.register(target, record, record);
+  shared.targetRegistry.registerWithToken(target, record, record);
 }
 
 /**

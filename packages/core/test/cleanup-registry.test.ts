@@ -2,6 +2,7 @@ import { nextTask } from '@w/test-support/next-task';
 import { hasNodeApis } from '@w/test-support/node-apis';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  type CellRegistry,
   cleanOwnCell,
   createCellRegistry,
   createCleanupRegistry,
@@ -173,6 +174,10 @@ describe("add: a container's cells", () => {
     }
   }
 
+  // Registries made by `logged`: a dropped registry takes its cells with it, and
+  // JavaScriptCore (Bun) drops a local that is not read again before the test ends.
+  const registries: CellRegistry<Held>[] = [];
+
   // A registry that logs what it cleans, and the live target of a cell made with it.
   function logged() {
     const cleaned: Held[] = [];
@@ -181,6 +186,7 @@ describe("add: a container's cells", () => {
       'test',
       () => {},
     );
+    registries.push(registry);
     const kept: object[] = [{}];
     return { cleaned, registry, kept };
   }
