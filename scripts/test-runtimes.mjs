@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { installRuntime, PINNED } from './runtimes/install.mjs';
+import { makeRunnerApp, runnerFiles } from './runtimes/runner-app.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cache = join(root, '.runtimes');
@@ -27,11 +28,13 @@ const STRESS_FLAGS = '--stress-compaction --stress-incremental-marking --gc-inte
 // Under the stress flags the whole package suite takes about 25 minutes per Node: these files
 // (every container's collection and model tests, core's, the probe) carry the GC paths.
 const stressTests = ['collection.test', 'model.test', 'packages/core/test/', 'probe.test'];
-// The runtimes' own test runners run the guide's examples and the no-flakes loops (200 dropped
-// objects pass, 200 held ones fail), on the built @w/testing (the files sit in that package, so
-// `@w/testing` resolves to it by its own name).
-const examples = 'packages/testing/test/examples';
-const runners = 'packages/testing/test/runners';
+// The runtimes' own test runners run the guide's examples, the no-flakes loops (200 dropped
+// objects pass, 200 held ones fail) and a check with fake timers installed before load, in an
+// app that installed the packed @w/testing with npm (runtimes/runner-app.mjs).
+const runnerTests = (runtime) =>
+  runnerFiles
+    .map((file) => `./${file.split('/').pop()}`)
+    .filter((file) => !/(bun|deno)_test\.ts$/.test(file) || file.endsWith(`${runtime}_test.ts`));
 
 const RUNTIMES = {
   // The machine's own Node (20 here): what `pnpm test` uses; listed for completeness.
@@ -99,10 +102,8 @@ const RUNTIMES = {
   // Runners other than Vitest write no JSON report: `counts` reads their closing lines.
   'bun-test': {
     runtime: 'bun',
-    command: (bin) => [
-      bin,
-      ['test', `./${examples}/bun_test.ts`, `./${runners}/no-flakes_bun_test.ts`],
-    ],
+    prepare: makeRunnerApp,
+    command: (bin) => [bin, ['test', ...runnerTests('bun')]],
     env: { BUN_JSC_useConcurrentJIT: '0' },
     counts: (output) =>
       /^Ran \d+ tests? across \d+ files?\./m.test(output) && {
@@ -117,16 +118,8 @@ const RUNTIMES = {
   // chunks (an npm: import needs no flag).
   'deno-test': {
     runtime: 'deno',
-    command: (bin) => [
-      bin,
-      [
-        'test',
-        '--no-lock',
-        '--unstable-sloppy-imports',
-        `${examples}/deno_test.ts`,
-        `${runners}/no-flakes_deno_test.ts`,
-      ],
-    ],
+    prepare: makeRunnerApp,
+    command: (bin) => [bin, ['test', '--no-lock', ...runnerTests('deno')]],
     counts: (output) =>
       /^(?:ok|FAILED) \| \d+ passed/m.test(output) && {
         passed: count(output, /^(?:ok|FAILED) \| (\d+) passed/m),
@@ -193,12 +186,14 @@ function run(name) {
   console.log(`\n=== ${name} ===`);
   const installStart = Date.now();
   let bin;
+  let cwd = root;
   try {
     const pinned = runtime.runtime ?? name;
     bin = pinned in PINNED ? installRuntime(pinned) : undefined;
     if (name === 'chromium' && !existsSync(chromiumPath)) {
       throw new Error(`no Chromium at ${chromiumPath} (apt-get install -y chromium)`);
     }
+    cwd = runtime.prepare?.() ?? root;
   } catch (error) {
     console.error(`test:runtimes: ${name}: ${error.message}`);
     return { name, ok: false, error: error.message };
@@ -213,7 +208,7 @@ function run(name) {
   const vitestArgs = ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
   const testStart = Date.now();
   const child = spawnSync(command, [...args, ...(runtime.counts ? [] : vitestArgs)], {
-    cwd: root,
+    cwd,
     // A runner without a report is read from its output, so that is captured (and shown).
     stdio: runtime.counts ? ['inherit', 'pipe', 'pipe'] : 'inherit',
     encoding: 'utf8',

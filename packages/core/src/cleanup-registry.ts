@@ -229,7 +229,7 @@ class CellFacade<C extends OwnCell> extends Facade<C> implements CellRegistry<C>
 
   add(cell: C): void {
     this.#live++;
-    if (this.#young.push(cell) === 1) this.register({}, SWEEP as unknown as C);
+    if (this.#young.push(cell) === 1) this.#awaitCollection();
   }
 
   retire(cell: C): void {
@@ -295,7 +295,12 @@ class CellFacade<C extends OwnCell> extends Facade<C> implements CellRegistry<C>
     this.#eachCell((cell) => {
       if (cell.cleanupOwner !== undefined) this.#registerOrClean(cell); // young: the sweep will
     });
-    if (this.#young.length > 0) this.register({}, SWEEP as unknown as C); // the sentinel went too
+    if (this.#young.length > 0) this.#awaitCollection(); // the sentinel went too
+  }
+
+  // The sentinel: its cleanup sweeps `#young` after the next collection.
+  #awaitCollection(): void {
+    this.register({}, SWEEP as unknown as C);
   }
 }
 

@@ -9,12 +9,11 @@ export const nextTask: Schedule = /* @__PURE__ */ findRealNextTask();
 type Schedule = (run: () => void) => void;
 
 function findRealNextTask(): Schedule {
-  const { Bun, Deno, process, setImmediate, setTimeout } = globalThis as any;
-  // Node ≥ 20.16: `scheduler.yield()` of `node:timers/promises` schedules through the module's
-  // own setImmediate binding, which no fake replaces (they swap exported properties), so it
-  // works whenever fakes were installed. Bun and Deno implement that module their own way.
-  const scheduler =
-    (Bun ?? Deno) ? undefined : process?.getBuiltinModule?.('node:timers/promises').scheduler;
+  const { process, setImmediate, setTimeout } = globalThis as any;
+  // `scheduler.yield()` of `node:timers/promises` (Node ≥ 20.16, Bun, Deno) schedules through
+  // the module's own setImmediate binding, which no fake replaces (they swap properties of
+  // `globalThis` and of `node:timers`), so it works whenever fakes were installed.
+  const scheduler = process?.getBuiltinModule?.('node:timers/promises').scheduler;
   if (scheduler?.yield) return (run) => void scheduler.yield().then(run);
   // Elsewhere, what the global scope had when this module loaded: fakes installed later do not
   // matter. (Not a MessageChannel: Node delivers up to 1000 queued messages in one callback,

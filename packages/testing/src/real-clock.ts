@@ -1,9 +1,9 @@
 // Timeouts are measured on a clock that fake timers do not stop, whenever they were
 // installed: `process.uptime()` on Node and Bun, which no fake replaces (sinon's default
-// install fakes `performance.now` and `process.hrtime`, on node:perf_hooks' object too), else
-// what the global scope had when this module loaded: Deno's `process.uptime()` reads
-// `globalThis.performance.now()` at call time, which fakes replace, and browsers have no
-// `process`.
+// install fakes `performance.now` and `process.hrtime`, on node:perf_hooks' object too).
+// Deno's `process.uptime()` reads `globalThis.performance.now()` at call time, which fakes
+// replace, and browsers have no `process`: there, `Performance.prototype.now` on the host's
+// own performance object (node:perf_hooks' on Deno), which fakes shadow or swap but never change.
 type Clock = () => number;
 
 export const now: Clock = /* @__PURE__ */ findRealClock();
@@ -11,14 +11,21 @@ export const now: Clock = /* @__PURE__ */ findRealClock();
 function findRealClock(): Clock {
   const global = globalThis as {
     Deno?: unknown;
-    process?: { uptime?: () => number };
-    performance?: { now(): number };
+    process?: { uptime?: () => number; getBuiltinModule?: (id: string) => any };
+    performance?: object;
+    Performance?: { prototype: { now(): number } };
   };
   const process = global.process;
   if (global.Deno === undefined && typeof process?.uptime === 'function') {
     return () => process.uptime!() * 1000;
   }
-  const performance = global.performance;
-  if (typeof performance?.now === 'function') return performance.now.bind(performance);
-  return Date.now;
+  const performance =
+    process?.getBuiltinModule?.('node:perf_hooks').performance ?? global.performance;
+  const realNow = global.Performance?.prototype.now;
+  try {
+    realNow!.call(performance);
+    return () => realNow!.call(performance);
+  } catch {
+    return Date.now; // no Performance, or a fake in the place of the host's own
+  }
 }

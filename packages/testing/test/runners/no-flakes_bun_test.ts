@@ -33,3 +33,11 @@ test(`a held object fails ${TIMES} times in a row`, async () => {
   // Read afterwards: JavaScriptCore may collect what no later code reads.
   expect(held).toHaveLength(TIMES);
 }, 60_000);
+
+// Bun's fake timers freeze every clock, process.uptime() too: the timeout still ends the loop.
+test('a held object fails within its timeout, every clock frozen', async () => {
+  const held = {};
+  const check = expectCollected(probe(held, 'held'), { timeout: 100, retainers: false });
+  await expect(check).rejects.toThrow(LeakError);
+  expect(held).toBeDefined();
+}, 5_000);

@@ -1,7 +1,7 @@
-// The no-flakes goal in Deno's own test runner (`pnpm test:runtimes deno-test`), on the built
-// package, without flags: a dropped object passes and a held one fails, 200 times in a row
-// each, one collection per check. (Deno.test has no fake timers of its own; @std/testing's
-// would need the network.)
+// The no-flakes goal in Deno's own test runner (`pnpm test:runtimes deno-test`), on the
+// installed package, without flags: a dropped object passes and a held one fails, 200 times in
+// a row each, one collection per check. (Deno.test has no fake timers of its own:
+// fake-timers_test.ts installs sinon's.)
 import { expectCollected, LeakError, type Probe, probe } from '@w/testing';
 
 const TIMES = 200;
