@@ -9,14 +9,31 @@ export const nextTask: Schedule = /* @__PURE__ */ findRealNextTask();
 type Schedule = (run: () => void) => void;
 
 function findRealNextTask(): Schedule {
-  const { process, setImmediate, setTimeout } = globalThis as any;
+  const { process, setImmediate, setTimeout, MessageChannel } = globalThis as any;
   // `scheduler.yield()` of `node:timers/promises` (Node ≥ 20.16, Bun, Deno) schedules through
   // the module's own setImmediate binding, which no fake replaces (they swap properties of
   // `globalThis` and of `node:timers`), so it works whenever fakes were installed.
   const scheduler = process?.getBuiltinModule?.('node:timers/promises').scheduler;
   if (scheduler?.yield) return (run) => void scheduler.yield().then(run);
   // Elsewhere, what the global scope had when this module loaded: fakes installed later do not
-  // matter. (Not a MessageChannel: Node delivers up to 1000 queued messages in one callback,
-  // without a turn of the event loop, so cleanup tasks would not run in between.)
-  return setImmediate ? (run) => void setImmediate(run) : (run) => void setTimeout(run, 0);
+  // matter.
+  if (setImmediate) return (run) => void setImmediate(run);
+  // Browsers: a message is a task of its own, and no fake replaces MessageChannel. (Not on
+  // Node: it delivers up to 1000 queued messages in one callback, without a turn of the event
+  // loop, so cleanup tasks would not run in between.)
+  if (MessageChannel) return messageTasks(MessageChannel);
+  return (run) => void setTimeout(run, 0);
+}
+
+function messageTasks(Channel: typeof MessageChannel): Schedule {
+  let channel: MessageChannel | undefined; // made on first use: nothing happens at load
+  const queue: (() => void)[] = [];
+  return (run) => {
+    if (channel === undefined) {
+      channel = new Channel();
+      channel.port1.onmessage = () => queue.shift()!();
+    }
+    queue.push(run);
+    channel.port2.postMessage(undefined);
+  };
 }
