@@ -1,6 +1,7 @@
 // Timeouts are measured on a clock that fake timers do not stop, whenever they were
 // installed: `process.uptime()` on Node and Bun, which no fake replaces (sinon's default
-// install fakes `performance.now` and `process.hrtime`, on node:perf_hooks' object too).
+// install fakes `performance.now` and `process.hrtime`, on node:perf_hooks' object too; Bun's
+// own fakes freeze every clock, which expect.ts allows for).
 // Deno's `process.uptime()` reads `globalThis.performance.now()` at call time, which fakes
 // replace, and browsers have no `process`: there, `Performance.prototype.now` on the host's
 // own performance object (node:perf_hooks' on Deno), which fakes shadow or swap but never change.
