@@ -114,8 +114,7 @@ const RUNTIMES = {
       },
   },
   // As a user runs it: no --v8-flags=--expose-gc (collectGarbage() turns gc on through
-  // node:v8) and no permission. Sloppy imports let the type check find the .d.ts of dist's
-  // chunks (an npm: import needs no flag).
+  // node:v8), no permission and no flag for the type check of the installed package.
   'deno-test': {
     runtime: 'deno',
     prepare: makeRunnerApp,

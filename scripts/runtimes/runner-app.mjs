@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const testing = join(root, 'packages/testing');
 const app = join(root, '.runtimes/runner-app');
 
-/** The runner files (the guide's examples and `test/runners/*`), by the names they have in the app. */
+/** The runner files (the guide's examples and `test/runners/*`), as paths in packages/testing. */
 export const runnerFiles = [
   ...['bun_test.ts', 'deno_test.ts'].map((name) => join('test/examples', name)),
   ...readdirSync(join(testing, 'test/runners')).map((name) => join('test/runners', name)),
@@ -23,7 +23,7 @@ export function makeRunnerApp() {
   const dependencies = {};
   for (const name of ['core', 'testing']) {
     const tarball = pnpm(['pack', '--pack-destination', app], join(root, 'packages', name));
-    dependencies[`@w/${name}`] = `file:./${tarball.trim().split('/').pop()}`;
+    dependencies[`@w/${name}`] = `file:./${tarball.split('/').pop()}`;
   }
   const fakeTimers = '@sinonjs/fake-timers';
   const manifest = JSON.parse(readFileSync(join(testing, 'package.json'), 'utf8'));
