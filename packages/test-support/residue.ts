@@ -8,16 +8,20 @@ async function heapUsed(collectGarbage: CollectGarbage): Promise<number> {
   return process.memoryUsage().heapUsed;
 }
 
-/** Heap bytes per target left after `make(target)` ran (and its result was dropped) on each. */
+/**
+ * Heap bytes per target left after `make(target)` ran (and its result was dropped) on each.
+ * With `warmUp`, a full round on other targets first: V8's hash tables (a `WeakMap`'s, a
+ * registry's unregister tokens) keep the capacity they grew to when their keys die, and reuse
+ * it; without, that peak counts.
+ */
 export async function residuePerTarget<T>(
   collectGarbage: CollectGarbage,
   count: number,
   newTarget: () => T,
   make: (target: T) => unknown,
+  warmUp = true,
 ): Promise<number> {
-  // A full round on other targets first: V8's hash tables (a WeakMap's, a registry's) keep
-  // the capacity they grew to when their keys die, and reuse it. That peak is not residue.
-  for (const target of Array.from({ length: count }, newTarget)) make(target);
+  if (warmUp) for (const target of Array.from({ length: count }, newTarget)) make(target);
   const targets = Array.from({ length: count }, newTarget);
   const before = await heapUsed(collectGarbage);
   for (const target of targets) make(target);

@@ -6,20 +6,14 @@ import type { WeakKey } from './weakable';
 export interface CleanupRegistry<H> {
   /** Calls the registry's cleanup with `held` once `target` has been collected. */
   register(target: WeakKey, held: H): void;
-  /**
-   * The same, taken back by `unregister(token)`, and not when the registry is dropped (for
-   * process-wide tables, which never are).
-   */
-  registerWithToken(target: WeakKey, held: H, token: object): void;
-  /** Takes back the registrations made with `token` whose cleanup has not run. */
-  unregister(token: object): void;
-  /** Takes back every registration of this registry made without a token. */
+  /** Takes back every registration of this registry. */
   unregisterAll(): void;
 }
 
 /**
- * A container's registry: its entries are cells, and most of them die young and never pay
- * for a registration (see `CellFacade.#young`).
+ * A registry of cells (a container's entries, the records of watched targets): most of them
+ * die young and never pay for a registration (see `CellFacade.#young`), and those that leave
+ * are taken back in bulk, under one token.
  */
 export interface CellRegistry<C extends OwnCell> {
   /**
@@ -180,14 +174,6 @@ class Facade<H> implements CleanupRegistry<H> {
 
   register(target: WeakKey, held: H): void {
     shared.registry.register(target, new Cell(this.owner, held), this.owner);
-  }
-
-  registerWithToken(target: WeakKey, held: H, token: object): void {
-    shared.registry.register(target, new Cell(this.owner, held), token);
-  }
-
-  unregister(token: object): void {
-    shared.registry.unregister(token);
   }
 
   unregisterAll(): void {

@@ -1,7 +1,8 @@
-import { createCleanupRegistry } from './cleanup-registry';
+import { createCellRegistry, createCleanupRegistry } from './cleanup-registry';
 import { nextTask } from './next-task';
 import { processShared } from './process-shared';
 import { reportUnraisable } from './unraisable';
+import { WeakCell } from './weak-cell';
 import type { WeakKey } from './weakable';
 
 /**
@@ -35,10 +36,10 @@ function isWeak(entry: Entry): entry is WeakRef<Watcher> {
 }
 
 /**
- * The watchers this library attached to one target. It never references the target
- * strongly, so the registry can hold it until the target dies and then notify its watchers.
+ * The watchers this library attached to one target: a weak ref to the target and its cell in
+ * the registry, which holds it until the target dies and then notifies its watchers.
  */
-class TargetRecord {
+class TargetRecord extends WeakCell<WeakKey> {
   // Settled watchers, oldest first. Most targets have one: stored as is, a Set for more.
   entries: Entry | Set<Entry> | undefined;
   // Watchers added since the last demotion, oldest first, all newer than `entries`: pairs of
@@ -48,10 +49,6 @@ class TargetRecord {
   dead = 0;
   // Registered only once some watcher needs telling: refs without callbacks need no cleanup.
   registered = false;
-
-  // To forget this record once its last watcher is gone. It costs no extra kept object: the
-  // job that makes it also made a WeakRef to the target (the ref, proxy or finalizer).
-  constructor(readonly target: WeakRef<WeakKey>) {}
 
   add(watcher: Watcher, referent: boolean): void {
     if (this.fresh === undefined) {
@@ -115,14 +112,18 @@ class TargetRecord {
   // Nothing left to tell or list: leave nothing on the live target either.
   #forgetIfEmpty(): void {
     if (this.entries !== undefined || (this.fresh !== undefined && this.fresh.length > 0)) return;
-    const target = this.target.deref();
+    const target = this.deref();
     if (target === undefined || shared.records.get(target) !== this) return;
     shared.records.delete(target);
-    if (this.registered) shared.targetRegistry.unregister(this);
+    if (this.registered) {
+      shared.targetRegistry.retire(this);
+      shared.registered.delete(this);
+    }
     this.registered = false;
   }
 
   notify(): void {
+    shared.registered.delete(this);
     const live = this.watchers(false);
     this.entries = undefined;
     this.fresh = undefined;
@@ -181,32 +182,44 @@ function makeFreshLists(): () => Fresh {
 // copy of this module (ESM, CJS, another install) made them: the records' methods travel
 // with them.
 // Annotated pure (as every slot here) so that a bundle that does not use it drops it.
-const shared = /* @__PURE__ */ processShared('@w/core/target-watchers@4', () => ({
-  records: new WeakMap<WeakKey, TargetRecord>(),
-  // The reused callback-less referents, apart from the records: `ref(target)` then costs one
-  // lookup and one WeakMap entry, and no record.
-  reused: {
-    ref: new WeakMap<WeakKey, Entry>(),
-    proxy: new WeakMap<WeakKey, Entry>(),
-  } satisfies Record<ReusedKind, WeakMap<WeakKey, Entry>>,
-  // A watched target is registered once; the held record lists who to tell.
-  targetRegistry: createCleanupRegistry<TargetRecord>((record) => record.notify(), 'weak callback'),
-  // A settled referent is registered too, so that its slot goes when it does.
-  referentRegistry: createCleanupRegistry<TargetRecord | ReusedTicket>(
-    (held) => (held instanceof WeakRef ? forgetReused(held) : held.referentCollected()),
-    'weak callback',
-  ),
-  // Behind a closure: freezing the slot (SES's `harden`) cannot reach what changes.
-  fresh: makeFreshLists(),
-  Ticket: class extends WeakRef<WeakKey> implements ReusedTicket {
-    constructor(
-      target: WeakKey,
-      readonly slots: WeakMap<WeakKey, Entry>,
-    ) {
-      super(target);
-    }
-  },
-}));
+const shared = /* @__PURE__ */ processShared('@w/core/target-watchers@5', () => {
+  // The records in the registry: what it registers again when it takes back the stale ones.
+  const registered = new Set<TargetRecord>();
+  return {
+    records: new WeakMap<WeakKey, TargetRecord>(),
+    registered,
+    // The reused callback-less referents, apart from the records: `ref(target)` then costs one
+    // lookup and one WeakMap entry, and no record.
+    reused: {
+      ref: new WeakMap<WeakKey, Entry>(),
+      proxy: new WeakMap<WeakKey, Entry>(),
+    } satisfies Record<ReusedKind, WeakMap<WeakKey, Entry>>,
+    // A watched target is registered once, its record as the cell: no token per target, whose
+    // table V8 never shrinks; a forgotten record's registration is taken back in bulk.
+    targetRegistry: createCellRegistry<TargetRecord>(
+      (record) => record.notify(),
+      'weak callback',
+      (visit) => {
+        for (const record of registered) visit(record);
+      },
+    ),
+    // A settled referent is registered too, so that its slot goes when it does.
+    referentRegistry: createCleanupRegistry<TargetRecord | ReusedTicket>(
+      (held) => ('referentCollected' in held ? held.referentCollected() : forgetReused(held)),
+      'weak callback',
+    ),
+    // Behind a closure: freezing the slot (SES's `harden`) cannot reach what changes.
+    fresh: makeFreshLists(),
+    Ticket: class extends WeakRef<WeakKey> implements ReusedTicket {
+      constructor(
+        target: WeakKey,
+        readonly slots: WeakMap<WeakKey, Entry>,
+      ) {
+        super(target);
+      }
+    },
+  };
+});
 
 // Read once: every copy's closure gives the same lists.
 const freshLists = /* @__PURE__ */ shared.fresh();
@@ -256,16 +269,17 @@ function demoteFresh(): void {
 function recordFor(target: WeakKey): TargetRecord {
   let record = shared.records.get(target);
   if (record === undefined) {
-    record = new TargetRecord(new WeakRef(target));
+    record = new TargetRecord(target);
     shared.records.set(target, record);
   }
   return record;
 }
 
-function registerOnce(target: WeakKey, record: TargetRecord): void {
+function registerOnce(record: TargetRecord): void {
   if (record.registered) return;
   record.registered = true;
-  shared.targetRegistry.registerWithToken(target, record, record);
+  shared.registered.add(record);
+  shared.targetRegistry.add(record);
 }
 
 /**
@@ -276,7 +290,7 @@ function registerOnce(target: WeakKey, record: TargetRecord): void {
 export function watchTargetWeakly(target: WeakKey, referent: Watcher, notify: boolean): void {
   const record = recordFor(target);
   record.add(referent, true);
-  if (notify) registerOnce(target, record);
+  if (notify) registerOnce(record);
 }
 
 /**
@@ -287,7 +301,7 @@ export function watchTargetWeakly(target: WeakKey, referent: Watcher, notify: bo
 export function watchTargetStrongly(target: WeakKey, watcher: Watcher): () => void {
   const record = recordFor(target);
   record.add(watcher, false);
-  registerOnce(target, record);
+  registerOnce(record);
   return () => record.remove(watcher);
 }
 

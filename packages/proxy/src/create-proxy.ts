@@ -6,20 +6,24 @@ import {
   type InspectOptions,
   inspectAs,
   inspectCustom,
-  processShared,
   setReused,
   type Watcher,
   watchTargetWeakly,
 } from '@w/core/internal';
 import { createDummy } from './dummy-target';
+import { handlerKey } from './handler-key';
 import { inspectDeadProxy, type ProxyCallback, WeakProxyHandler } from './weak-proxy-handler';
 
-// Every proxy this package made, with its handler: `isProxy` and inspection read it. One map
-// per process, so a proxy made by another copy of this package is a proxy here too.
-const handlers = /* @__PURE__ */ processShared(
-  '@w/proxy/handlers@1',
-  () => new WeakMap<object, { peek(): object | undefined }>(),
-);
+// The handler of `value` if it is a proxy made here (by any copy of this package). A foreign
+// proxy's trap may answer the key too, or throw: only a handler that names `value` counts.
+function handlerOf(value: object): { peek(): object | undefined } | undefined {
+  try {
+    const handler = (value as { [handlerKey]?: WeakProxyHandler<object> })[handlerKey];
+    return handler?.proxy === value ? handler : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 // The dummy's prototype until the target is non-extensible: Node's `util.inspect` (and so
 // `console.log`) formats a Proxy's [[Target]], i.e. the dummy, so this shows the real target.
@@ -33,7 +37,7 @@ const makeInspectable = (): object => ({
     options: InspectOptions,
     inspect: Inspect,
   ): string {
-    const handler = handlers.get(this);
+    const handler = handlerOf(this);
     // With `showProxy`, Node shows the [[ProxyTarget]] itself: this stand-in, which holds
     // nothing (the handler, shown beside it, holds the target).
     if (handler === undefined) return options.stylize?.('<stand-in>', 'special') ?? '<stand-in>';
@@ -75,7 +79,6 @@ export function proxy<T extends object>(target: T, callback?: ProxyCallback<T>):
   inspectable ??= makeInspectable();
   const created = new Proxy(createDummy(target, inspectable) as T, handler);
   handler.proxy = created;
-  handlers.set(created, handler);
   // Core lists the proxy in getWeakRefs (the reused one in its own slot) and, when there is
   // a callback, calls its [targetCollected] after collection.
   if (callback === undefined) setReused(target, 'proxy', created as unknown as Watcher);
@@ -93,9 +96,12 @@ function isRevoked(target: object): boolean {
   }
 }
 
-/** True when `value` is a proxy made by {@link proxy} (alive or dead); never throws. */
+/**
+ * True when `value` is a proxy made by {@link proxy} (alive or dead); never throws. It reads
+ * one registered symbol of `value`, which a foreign `Proxy`'s `get` trap sees.
+ */
 export function isProxy(value: unknown): boolean {
   return (typeof value === 'object' || typeof value === 'function') && value !== null
-    ? handlers.has(value)
+    ? handlerOf(value) !== undefined
     : false;
 }

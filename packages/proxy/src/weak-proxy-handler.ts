@@ -7,6 +7,7 @@ import {
   targetCollected,
 } from '@w/core/internal';
 import { isConstructor, mirrorKey, mirrorNonExtensible } from './dummy-target';
+import { handlerKey } from './handler-key';
 
 /** A proxy callback: called once, with the proxy, after the target is collected. */
 export type ProxyCallback<T extends object> = (proxy: T) => void;
@@ -63,6 +64,7 @@ export class WeakProxyHandler<T extends object> implements ProxyHandler<T> {
 
   get(_dummy: T, key: PropertyKey): unknown {
     if (key === targetCollected) return this.#onCollected;
+    if (key === handlerKey) return this;
     const target = this.#target.deref();
     if (target === undefined) {
       // Formatters that look the custom inspect up through the proxy (the unraisable hook's,
