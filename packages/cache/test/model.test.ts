@@ -71,54 +71,58 @@ class Model {
 const SEED_TIMEOUT = 180_000;
 
 describe('WeakCache against a model', () => {
-  it.each([1, 2, 3, 4, 5])('seed %i: 3000 random operations', (seed) => {
-    const random = seededRandom(seed);
-    const pick = (n: number) => Math.floor(random() * n);
-    const pool = Array.from({ length: 8 }, (_, i) => ({ i }));
-    const removed: [number, RemovalCause][] = [];
-    const start = pick(4);
-    const cache = new WeakCache<number, object>({
-      strong: start,
-      onRemove: (key, cause) => void removed.push([key, cause]),
-    });
-    const model = new Model(start);
-    for (let step = 0; step < 3000; step++) {
-      const key = pick(12);
-      const value = pool[pick(pool.length)]!;
-      const op = pick(10);
-      const what = `step ${step}: op ${op} key ${key}`;
-      if (op === 0) expect(cache.get(key), what).toBe(model.use(key));
-      else if (op === 1) expect(cache.peek(key), what).toBe(model.values.get(key));
-      else if (op === 2) expect(cache.has(key), what).toBe(model.values.has(key));
-      else if (op <= 4) {
-        cache.set(key, value);
-        model.set(key, value);
-      } else if (op === 5) expect(cache.delete(key), what).toBe(model.delete(key));
-      else if (op === 6) {
-        expect(cache.getOrInsert(key, value), what).toBe(model.getOrInsert(key, value));
-      } else if (op === 7) {
-        const expected = model.getOrInsert(key, value);
-        expect(
-          cache.getOrInsertComputed(key, () => value),
-          what,
-        ).toBe(expected);
-      } else if (op === 8) {
-        const capacity = pick(5);
-        cache.strong = capacity;
-        model.resize(capacity);
-      } else if (pick(20) === 0) {
-        cache.clear();
-        model.clear();
+  it.each([1, 2, 3, 4, 5])(
+    'seed %i: 3000 random operations',
+    (seed) => {
+      const random = seededRandom(seed);
+      const pick = (n: number) => Math.floor(random() * n);
+      const pool = Array.from({ length: 8 }, (_, i) => ({ i }));
+      const removed: [number, RemovalCause][] = [];
+      const start = pick(4);
+      const cache = new WeakCache<number, object>({
+        strong: start,
+        onRemove: (key, cause) => void removed.push([key, cause]),
+      });
+      const model = new Model(start);
+      for (let step = 0; step < 3000; step++) {
+        const key = pick(12);
+        const value = pool[pick(pool.length)]!;
+        const op = pick(10);
+        const what = `step ${step}: op ${op} key ${key}`;
+        if (op === 0) expect(cache.get(key), what).toBe(model.use(key));
+        else if (op === 1) expect(cache.peek(key), what).toBe(model.values.get(key));
+        else if (op === 2) expect(cache.has(key), what).toBe(model.values.has(key));
+        else if (op <= 4) {
+          cache.set(key, value);
+          model.set(key, value);
+        } else if (op === 5) expect(cache.delete(key), what).toBe(model.delete(key));
+        else if (op === 6) {
+          expect(cache.getOrInsert(key, value), what).toBe(model.getOrInsert(key, value));
+        } else if (op === 7) {
+          const expected = model.getOrInsert(key, value);
+          expect(
+            cache.getOrInsertComputed(key, () => value),
+            what,
+          ).toBe(expected);
+        } else if (op === 8) {
+          const capacity = pick(5);
+          cache.strong = capacity;
+          model.resize(capacity);
+        } else if (pick(20) === 0) {
+          cache.clear();
+          model.clear();
+        }
+        expect([...cache.keys()], what).toEqual([...model.strong, ...model.weak]);
+        expect([cache.size, cache.strongSize], what).toEqual([
+          model.values.size,
+          model.strong.length,
+        ]);
+        expect(removed, what).toEqual(model.removed);
       }
-      expect([...cache.keys()], what).toEqual([...model.strong, ...model.weak]);
-      expect([cache.size, cache.strongSize], what).toEqual([
-        model.values.size,
-        model.strong.length,
-      ]);
-      expect(removed, what).toEqual(model.removed);
-    }
-    expect([...cache]).toEqual(
-      [...model.strong, ...model.weak].map((k) => [k, model.values.get(k)]),
-    );
-  }, SEED_TIMEOUT);
+      expect([...cache]).toEqual(
+        [...model.strong, ...model.weak].map((k) => [k, model.values.get(k)]),
+      );
+    },
+    SEED_TIMEOUT,
+  );
 });
